@@ -1,0 +1,20 @@
+"""The bundled sample project (resources/sample): a bilingual brand with planted gaps."""
+
+from __future__ import annotations
+
+from auditor.importer import ImportResult, import_file
+from auditor.store import Project
+from resources import resource_path
+
+SAMPLE_FILES = (
+    ("touchpoints", "touchpoints.csv"),
+    ("promises", "promises.csv"),
+    ("scripts", "scripts.csv"),
+    ("observations", "observations.csv"),
+)
+
+
+def load_sample(project: Project) -> list[ImportResult]:
+    """Import the sample's four files into ``project``, in dependency order."""
+    folder = resource_path("sample")
+    return [import_file(project, kind, folder / name) for kind, name in SAMPLE_FILES]

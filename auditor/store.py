@@ -1,0 +1,223 @@
+"""The project file: one SQLite database per project, opened safely.
+
+Opening never writes to a file before it is known to be a project this version of the
+app can handle: the SQLite header is read with plain file I/O first, so a text file, a
+truncated copy, another program's database or a project made by a newer version is
+refused untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import struct
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from auditor.errors import (
+    NotAProject,
+    ProjectCorrupt,
+    ProjectError,
+    ProjectLocked,
+    ProjectMissing,
+    ProjectTooNew,
+)
+from auditor.schema import APPLICATION_ID, MIGRATIONS
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_LOCK_TIMEOUT_SECONDS = 3.0
+
+# The tables a person works with, in the order they depend on each other.
+CONTENT_TABLES = ("touchpoints", "promises", "script_lines", "observations")
+
+
+def now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except IsADirectoryError:
+        raise NotAProject(f"{path} is a folder, not a project file.") from None
+    except PermissionError:
+        raise ProjectLocked(f"{path} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise ProjectError(f"{path} cannot be read: {error.strerror or error}.") from None
+
+
+def inspect_file(path: Path, schema_version: int) -> int:
+    """Check a project file's header without opening it; return its schema version."""
+    if not path.exists():
+        raise ProjectMissing(f"{path} does not exist.")
+    header = _read_header(path)
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        raise NotAProject(f"{path} is not a Brand Touchpoint Auditor project (it is not an SQLite database).")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    (version_valid_for,) = struct.unpack(">I", header[92:96])
+    (user_version,) = struct.unpack(">I", header[60:64])
+    (application_id,) = struct.unpack(">I", header[68:72])
+    if application_id != APPLICATION_ID:
+        raise NotAProject(f"{path} is an SQLite database but not a Brand Touchpoint Auditor project.")
+    if version_valid_for == change_counter and path.stat().st_size < page_count * page_size:
+        raise ProjectCorrupt(f"{path} is damaged: the file is shorter than its header says (truncated copy?).")
+    if user_version > schema_version:
+        raise ProjectTooNew(
+            f"{path} was made by a newer version of Brand Touchpoint Auditor "
+            f"(schema {user_version}, this app knows up to {schema_version}); please update the app."
+        )
+    return user_version
+
+
+def translate_sqlite_error(path: Path, error: sqlite3.Error) -> ProjectError:
+    """Turn an sqlite3 error about the file into a sentence for a person."""
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:
+        return ProjectLocked(f"{path} is locked by another program; close it there and try again.")
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return ProjectCorrupt(f"{path} is damaged and cannot be read ({error}).")
+    if "readonly" in message or "read-only" in message:
+        return ProjectLocked(f"{path} is read-only; the project cannot be changed.")
+    if "disk" in message and ("full" in message or "i/o" in message):
+        return ProjectError(f"{path} cannot be written: {error}.")
+    return ProjectError(f"{path} could not be used: {error}.")
+
+
+class Project:
+    """An open project file. Use :meth:`open`; close it with :meth:`close` or ``with``."""
+
+    def __init__(self, path: Path, db: Database):
+        self.path = path
+        self.db = db
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        migrations: Sequence[str] = MIGRATIONS,
+    ) -> "Project":
+        """Open (and, if asked, create) a project, migrating it with a backup first."""
+        path = Path(path).expanduser()
+        target_version = len(migrations)
+        is_new = create and (not path.exists() or path.stat().st_size == 0)
+        version = 0 if is_new else inspect_file(path, target_version)
+        if is_new:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=_LOCK_TIMEOUT_SECONDS, check_same_thread=False)
+            db = Database(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if version < target_version and not is_new:
+                _backup(conn, path, version)
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            project = cls(path, db)
+            project._migrate(version, migrations, is_new=is_new)
+            # Reading the schema here makes a damaged file fail now, not mid-task.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as error:
+            if is_new:
+                _remove_quietly(path)
+            raise translate_sqlite_error(path, error) from None
+        return project
+
+    def _migrate(self, version: int, migrations: Sequence[str], *, is_new: bool) -> None:
+        if version >= len(migrations):
+            return
+        with self.db.atomic():
+            if is_new:
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for script in migrations[version:]:
+                for statement in _split_sql(script):
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {len(migrations)}")
+
+    def close(self) -> None:
+        try:
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another reader keeps the WAL; it is checkpointed later
+        self.db.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Every write goes through here: all of it lands, or none of it does."""
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.Error as error:
+            raise translate_sqlite_error(self.path, error) from None
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table a person cares about holds."""
+        tables = (*CONTENT_TABLES, "audit_runs", "findings", "drafts")
+        return {name: self.db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in tables}
+
+    def touchpoint_keys(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT key FROM touchpoints")}
+
+    def promise_keys(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT key FROM promises")}
+
+    def get_setting(self, key: str, default: object = None) -> object:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: object) -> None:
+        with self.transaction() as db:
+            db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (our migrations have no ';' inside strings)."""
+    code = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
+    return [statement.strip() for statement in code.split(";") if statement.strip()]
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a project file we just created and could not finish (and its WAL files)."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the project (WAL content included) next to it before migrating."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup_path = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix or '.db'}")
+    target = sqlite3.connect(str(backup_path))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    if not backup_path.exists():  # pragma: no cover - backup() raises on failure
+        shutil.copy2(path, backup_path)
+    return backup_path

@@ -1,0 +1,1 @@
+"""The desktop app: every Qt widget, model and background worker lives here."""
