@@ -1,0 +1,282 @@
+"""The main window: one open project, its counts, and a read-only tab per table."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from auditor import __version__
+from auditor.errors import AuditorError
+from auditor.sample import load_sample
+from auditor.store import Project, translate_sqlite_error
+from ui import settings
+from ui.empty_state import EmptyState
+from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
+from ui.summary_panel import SummaryPanel
+from ui.table_model import ProjectTableModel
+from ui.table_page import TablePage
+from ui.table_specs import ALL_TABLES, TableSpec
+
+_PROJECT_ERRORS = (AuditorError, OSError, sqlite3.Error)
+
+
+class MainWindow(QMainWindow):
+    """Shows one project at a time; opening another one replaces it only on success."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._project: Project | None = None
+        self._counts: dict[str, int] | None = None
+        self.summary = SummaryPanel(self)
+        self.empty_state = EmptyState(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, TablePage] = {}
+        for spec in ALL_TABLES:
+            self.pages[spec.table] = page = TablePage(self.tabs)
+            self.tabs.addTab(page, "")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.tabs)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._create_actions()
+        self.empty_state.sample_requested.connect(self.action_new_from_sample.trigger)
+        self.empty_state.open_requested.connect(self.action_open.trigger)
+        self.resize(1100, 700)
+        self.restoreGeometry(settings.window_geometry())
+        self._show_project()
+
+    @property
+    def project(self) -> Project | None:
+        return self._project
+
+    # -- opening projects ----------------------------------------------------------
+
+    def open_project(self, path: Path, *, create: bool = False) -> bool:
+        """Open ``path`` (creating it if asked); on failure say why and keep what is open."""
+        path = Path(path)
+        try:
+            project = Project.open(path, create=create)
+        except _PROJECT_ERRORS as error:
+            show_error(self, self.tr("Cannot open project"), error_sentence(error, path))
+            return False
+        self._replace_project(project)
+        return True
+
+    def new_project(self, path: Path) -> bool:
+        """Create an empty project at ``path``; an existing file is never overwritten."""
+        if not self._refuse_existing(path):
+            return False
+        return self.open_project(path, create=True)
+
+    def new_project_from_sample(self, path: Path) -> bool:
+        """Create a project at ``path`` filled with the bundled sample brand."""
+        if not self._refuse_existing(path):
+            return False
+        try:
+            project = Project.open(path, create=True)
+        except _PROJECT_ERRORS as error:
+            show_error(self, self.tr("Cannot create project"), error_sentence(error, path))
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            load_sample(project)
+        except _PROJECT_ERRORS as error:
+            project.close()
+            _remove_project_file(path)  # we made it a moment ago; leave nothing half-filled
+            show_error(self, self.tr("Cannot load the sample"), error_sentence(error, path))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._replace_project(project)
+        return True
+
+    def close_project(self) -> None:
+        old, self._project = self._project, None
+        self._show_project()
+        if old is not None:
+            old.close()
+
+    def refresh(self) -> None:
+        """Read the open project again (it may have been changed from the command line)."""
+        if self._project is not None:
+            for page in self.pages.values():
+                page.refresh()
+        self._update_counts()
+
+    def _refuse_existing(self, path: Path) -> bool:
+        if Path(path).exists() and Path(path).stat().st_size > 0:
+            show_error(self, self.tr("Cannot create project"), self.tr(
+                "{path} already exists; choose another name, or open it with File › Open project."
+            ).format(path=path))
+            return False
+        return True
+
+    def _replace_project(self, project: Project) -> None:
+        old, self._project = self._project, project
+        self._show_project()  # the views let go of the old project before it closes
+        if old is not None:
+            old.close()
+        settings.remember_project(project.path)
+
+    def _show_project(self) -> None:
+        project = self._project
+        for spec in ALL_TABLES:
+            model = None if project is None else self._model(project, spec)
+            self.pages[spec.table].set_model(model, None if project is None else project.path)
+        self.empty_state.set_project(None if project is None else project.path)
+        self._update_counts()
+        self.retranslate_ui()
+
+    def _model(self, project: Project, spec: TableSpec) -> ProjectTableModel:
+        model = ProjectTableModel(project, spec)
+        model.read_failed.connect(self._report_read_failure)
+        return model
+
+    def _update_counts(self) -> None:
+        self._counts = None
+        if self._project is not None:
+            try:
+                self._counts = _project_counts(self._project)
+            except sqlite3.Error as error:
+                self._report_read_failure(str(translate_sqlite_error(self._project.path, error)))
+        self.summary.set_counts(self._counts)
+        self.summary.setVisible(self._project is not None)
+        has_rows = bool(self._counts) and any(self._counts[spec.table] for spec in ALL_TABLES)
+        self.stack.setCurrentWidget(self.tabs if has_rows else self.empty_state)
+        self._retitle_tabs()
+
+    def _report_read_failure(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        self.file_menu = QMenu(self)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.view_menu = QMenu(self)
+        self.help_menu = QMenu(self)
+        for menu in (self.file_menu, self.view_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+
+        self.action_new = self._action(self.file_menu, QKeySequence.StandardKey.New, self._ask_new)
+        self.action_open = self._action(self.file_menu, QKeySequence.StandardKey.Open, self._ask_open)
+        self.file_menu.addMenu(self.recent_menu)
+        self.action_new_from_sample = self._action(self.file_menu, None, self._ask_new_from_sample)
+        self.file_menu.addSeparator()
+        self.action_quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_refresh = self._action(self.view_menu, QKeySequence.StandardKey.Refresh, self.refresh)
+        self.action_about = self._action(self.help_menu, None, self._about)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: QMenu, shortcut: QKeySequence.StandardKey | None, slot: object) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_projects():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, chosen=path: self._open_recent(chosen))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
+
+    def _open_recent(self, path: Path) -> None:
+        if not self.open_project(path) and not path.exists():
+            settings.forget_project(path)
+
+    def _current_path(self) -> Path | None:
+        return self._project.path if self._project is not None else settings.last_project()
+
+    def _ask_open(self) -> None:
+        if (path := ask_project_to_open(self, self._current_path())) is not None:
+            self.open_project(path)
+
+    def _ask_new(self) -> None:
+        if (path := ask_new_project(self, self._current_path(), self.tr("New project"))) is not None:
+            self.new_project(path)
+
+    def _ask_new_from_sample(self) -> None:
+        title = self.tr("New project from sample")
+        if (path := ask_new_project(self, self._current_path(), title)) is not None:
+            self.new_project_from_sample(path)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Brand Touchpoint Auditor"), self.tr(
+            "<h3>Brand Touchpoint Auditor {version}</h3>"
+            "<p>Checks whether a brand keeps its promises at every touchpoint, "
+            "from mystery shoppers' records.</p>").format(version=__version__))
+
+    # -- text ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        app = self.tr("Brand Touchpoint Auditor")
+        if self._project is None:
+            self.setWindowTitle(app)
+        else:
+            self.setWindowTitle(self.tr("{project} — {app}").format(project=self._project.path.name, app=app))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.action_new.setText(self.tr("&New project…"))
+        self.action_open.setText(self.tr("&Open project…"))
+        self.action_new_from_sample.setText(self.tr("New project from &sample…"))
+        self.action_quit.setText(self.tr("&Quit"))
+        self.action_refresh.setText(self.tr("&Refresh"))
+        self.action_about.setText(self.tr("&About Brand Touchpoint Auditor"))
+        self.statusBar().showMessage("" if self._project is None else str(self._project.path))
+        self._retitle_tabs()
+
+    def _retitle_tabs(self) -> None:
+        titles = {
+            "touchpoints": self.tr("Touchpoints"),
+            "promises": self.tr("Promises"),
+            "script_lines": self.tr("Script lines"),
+            "observations": self.tr("Observations"),
+        }
+        for table, page in self.pages.items():
+            count = None if self._counts is None else self._counts.get(table)
+            title = titles[table] if count is None else self.tr("{table} ({count})").format(
+                table=titles[table], count=self.locale().toString(count))
+            self.tabs.setTabText(self.tabs.indexOf(page), title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window_geometry(self.saveGeometry())
+        self.close_project()
+        super().closeEvent(event)
+
+
+def _project_counts(project: Project) -> dict[str, int]:
+    """The project's counts, with findings counted for the latest audit run only."""
+    counts = project.counts()
+    counts["findings"] = project.db.execute(
+        "SELECT count(*) FROM findings WHERE run = (SELECT max(id) FROM audit_runs)").fetchone()[0]
+    return counts
+
+
+def _remove_project_file(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass

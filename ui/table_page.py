@@ -1,0 +1,149 @@
+"""One tab of the window: a read-only table of one kind of record, or a hint when empty."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.cell_delegate import ElidedTextDelegate
+from ui.empty_state import import_command
+from ui.table_model import ProjectTableModel
+
+MIN_COLUMN_WIDTH = 48
+MAX_COLUMN_WIDTH = 320  # a transcript column wider than this pushes everything else away
+
+
+class TablePage(QWidget):
+    """A table view over a :class:`ProjectTableModel`, read-only."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model: ProjectTableModel | None = None
+        self._project: Path | None = None
+        self._fitted: list[int] = []  # column widths that suit the content
+        self._adjusting = False  # the widths are being set by us, not by the person
+        self._user_sized = False  # the person resized a column: leave the widths alone
+        self.view = QTableView(self)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegate(ElidedTextDelegate(self.view))
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # One line of text per row, with a little air; Chinese glyphs come from a fallback
+        # font with taller lines than the Latin one, so measure a line that has both.
+        line = max(self.fontMetrics().height(), self.fontMetrics().boundingRect("汉字Ag").height())
+        self.view.verticalHeader().setDefaultSectionSize(line + 8)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)  # the main text column takes the spare width instead
+        header.sectionResized.connect(self._section_resized)
+        self.view.viewport().installEventFilter(self)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.retranslate_ui()
+
+    @property
+    def model(self) -> ProjectTableModel | None:
+        return self._model
+
+    def set_model(self, model: ProjectTableModel | None, project: Path | None) -> None:
+        """Show ``model``'s rows; the page takes ownership of the model."""
+        old = self._model
+        self._model, self._project = model, project
+        self._fitted = []
+        self.view.setModel(model)
+        if model is not None:
+            model.setParent(self)
+            model.modelReset.connect(self._update)
+        if old is not None:
+            old.deleteLater()
+        self._update()
+
+    def refresh(self) -> None:
+        if self._model is not None:
+            self._model.refresh()
+
+    def _update(self) -> None:
+        empty = self._model is None or self._model.rowCount() == 0
+        self.stack.setCurrentWidget(self.hint if empty else self.view)
+        if not empty:
+            self._fit_columns()
+        self.retranslate_ui()
+
+    def _fit_columns(self) -> None:
+        """Size columns to the first rows, within sensible bounds."""
+        header = self.view.horizontalHeader()
+        # Only the first 50 rows are measured, so 100,000 rows cost no more than 50.
+        header.setResizeContentsPrecision(50)
+        self._adjusting = True
+        self.view.resizeColumnsToContents()
+        self._adjusting = False
+        self._fitted = [max(MIN_COLUMN_WIDTH, min(header.sectionSize(section) + 8, MAX_COLUMN_WIDTH))
+                        for section in range(header.count())]
+        self._user_sized = False
+        self._apply_widths()
+
+    def _apply_widths(self) -> None:
+        """The fitted widths, with the spare width of the window given to the main text column."""
+        if not self._fitted or self._user_sized or self._model is None:
+            return
+        widths = list(self._fitted)
+        stretch = next((n for n, column in enumerate(self._model.spec.columns) if column.stretch), None)
+        spare = self.view.viewport().width() - sum(widths)
+        if stretch is not None and spare > 0:
+            widths[stretch] += spare
+        self._adjusting = True
+        for section, width in enumerate(widths):
+            self.view.horizontalHeader().resizeSection(section, width)
+        self._adjusting = False
+
+    def _section_resized(self) -> None:
+        if not self._adjusting:
+            self._user_sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_widths()
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        if self._model is not None:
+            self._model.retranslate()
+        if self._model is None or self._project is None:
+            self.hint.setText("")
+            return
+        kind = self._model.spec.import_kind
+        command = html.escape(import_command(self._project, kind))
+        self.hint.setText(self.tr(
+            "<p>Nothing here yet.</p><p>Import a file from the command line:</p><pre>{command}</pre>"
+            "<p>then choose <b>View › Refresh</b>.</p>").format(command=command))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
