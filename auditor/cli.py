@@ -109,19 +109,17 @@ def _report(error: AuditorError) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in argv
+    debug = "--debug" in argv  # accepted anywhere on the line
+    argv = [arg for arg in argv if arg != "--debug"]
     # `brand-auditor` and `brand-auditor PROJECT` open the desktop app.
-    first = next((arg for arg in argv if arg != "--debug"), None)
-    if first is None or (first not in COMMANDS and not first.startswith("-")):
-        argv.insert(argv.index(first) if first else len(argv), "gui")
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        argv.insert(0, "gui")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
         return handler(args)
-    except AuditorError as error:
-        if debug:
-            raise
+    except AuditorError as error:  # expected: bad data, bad file; --debug changes nothing here
         _report(error)
         return error.exit_code
     except KeyboardInterrupt:

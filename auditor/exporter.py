@@ -46,16 +46,17 @@ def export_table(project: Project, kind: str, path: str | Path) -> int:
         raise UsageError(f"{path.name}: the file name must end in .csv, .xlsx or .json.")
     columns, rows = table_rows(project, kind)
     writer = {".csv": _write_csv, ".xlsx": _write_xlsx, ".json": _write_json}[suffix]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
-    try:
+    temporary = None
+    try:  # a bad destination (a file where a folder should be, no permission) is the user's, not a bug
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(handle)
         count = writer(Path(temporary), columns, rows)
         os.replace(temporary, path)
     except OSError as error:
         raise AuditorError(f"{path} cannot be written: {error.strerror or error}.") from None
     finally:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return count
 

@@ -16,7 +16,7 @@ from auditor.errors import Cancelled, InputError, Problem, UsageError
 from auditor.fields import FORMATS, HeaderMap, map_header
 from auditor.readers import read_table
 from auditor.store import Project, now_iso
-from auditor.values import parse_measurement
+from auditor.values import cell_text, parse_measurement
 
 KINDS = tuple(FORMATS)
 MAX_REPORTED_PROBLEMS = 200
@@ -70,7 +70,7 @@ def import_file(
     result = ImportResult(kind, source, dry_run=dry_run)
     result.warnings = [f"column '{name}' is not used" for name in header.ignored]
     rows = _RowConverter(project, kind, header, table.header)
-    writer = _WRITERS[kind](project)
+    writer = _WRITERS[kind](project, present=set(header.columns), metrics=list(header.measures))
     problems: list[Problem] = []
     total_problems = 0
     seen: dict[str, int] = {}
@@ -128,9 +128,13 @@ class _RowConverter:
         problems: list[Problem] = []
         width = len(cells)
         for spec, index in self.columns:
-            raw = cells[index] if index is not None and index < width else None
+            if index is None:  # a column the file does not have: the stored value stays
+                if spec.required:
+                    record[spec.name] = None
+                continue
+            raw = cells[index] if index < width else None
             value = None
-            if raw is not None and raw != "":
+            if raw is not None and not (isinstance(raw, str) and not raw.strip()):
                 try:
                     value = spec.parse(raw)
                 except ValueError as error:
@@ -139,8 +143,7 @@ class _RowConverter:
             if value in (None, []) and spec.required:
                 problems.append(Problem(row, self.labels.get(spec.name, spec.name), "is empty; a value is required"))
             record[spec.name] = value
-        if self.measures:
-            record["measurements"] = self._measurements(row, cells, problems)
+        record["measurements"] = self._measurements(row, cells, problems) if self.measures else []
         _CHECKS[self.kind](self, row, record, problems)
         return record, problems
 
@@ -155,8 +158,7 @@ class _RowConverter:
             except ValueError as error:
                 problems.append(Problem(row, label, str(error)))
                 continue
-            raw_text = None if isinstance(raw, (int, float)) else str(raw).strip()
-            found.append((metric, quantity.value, quantity.unit, raw_text))
+            found.append((metric, quantity.value, quantity.unit, cell_text(raw)))
         return found
 
     def label(self, name: str) -> str:
@@ -172,6 +174,12 @@ def _check_window(rows: _RowConverter, row: int, record: dict, problems: list[Pr
     start, end = record.get("valid_from"), record.get("valid_to")
     if start and end and start > end:
         problems.append(Problem(row, rows.label("valid_to"), f"ends ({end}) before it starts ({start})"))
+
+
+def _default(record: dict, name: str, value: object) -> None:
+    """An empty cell in a column the file has means the default (a missing column keeps the stored value)."""
+    if name in record and record[name] is None:
+        record[name] = value
 
 
 def _check_touchpoint_row(rows: _RowConverter, row: int, record: dict, problems: list[Problem]) -> None:
@@ -191,8 +199,9 @@ def _check_promise_row(rows: _RowConverter, row: int, record: dict, problems: li
                                 f"a measurable promise needs metric, operator and target; {missing[0]} is empty"))
     if record.get("unit") and record.get("target") is None:
         problems.append(Problem(row, rows.label("unit"), "a unit is given but no target"))
-    record["breach_cues"] = json.dumps(record.get("breach_cues") or [], ensure_ascii=False)
-    record["weight"] = record.get("weight") or 3
+    if "breach_cues" in record:
+        record["breach_cues"] = json.dumps(record["breach_cues"] or [], ensure_ascii=False)
+    _default(record, "weight", 3)
     _check_window(rows, row, record, problems)
 
 
@@ -202,8 +211,8 @@ def _check_script_row(rows: _RowConverter, row: int, record: dict, problems: lis
     if promise is not None and promise not in rows.promises:
         problems.append(Problem(row, rows.label("promise"),
                                 f"promise '{promise}' does not exist in this project (import promises first)"))
-    record["kind"] = record.get("kind") or "required"
-    record["weight"] = record.get("weight") or 3
+    _default(record, "kind", "required")
+    _default(record, "weight", 3)
     match, review = record.get("match_threshold"), record.get("review_threshold")
     if match is not None and review is not None and review > match:
         problems.append(Problem(row, rows.label("review_threshold"), "must not be above the match threshold"))
@@ -212,7 +221,6 @@ def _check_script_row(rows: _RowConverter, row: int, record: dict, problems: lis
 
 def _check_observation_row(rows: _RowConverter, row: int, record: dict, problems: list[Problem]) -> None:
     rows.check_touchpoint(row, record.get("touchpoint"), problems, "touchpoint")
-    record.setdefault("measurements", [])
 
 
 _CHECKS = {
@@ -227,12 +235,18 @@ class _TableWriter:
     """Upserts records of one kind, counting new, updated and unchanged ones."""
 
     table = ""
-    columns: tuple[str, ...] = ()  # compared to tell unchanged rows from updated ones
+    all_columns: tuple[str, ...] = ()
+    derived: dict[str, str] = {}  # stored column -> the file column it is computed from
     stamped = False  # whether the table records when a row last changed (updated_at)
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, present: set[str], metrics: list[str]):
         self.db = project.db
         self.stamp = now_iso()
+        self.metrics = metrics
+        # Only the columns the file has are compared and written: a file without a
+        # `notes` column must not wipe the notes already stored.
+        self.columns = tuple(c for c in self.all_columns
+                             if c == "key" or c in present or self.derived.get(c) in present)
         written = (*self.columns, "updated_at") if self.stamped else self.columns
         names = ", ".join(written)
         marks = ", ".join("?" for _ in written)
@@ -280,12 +294,13 @@ class _TableWriter:
 
 class _TouchpointWriter(_TableWriter):
     table = "touchpoints"
-    columns = ("key", "name", "channel", "location", "notes")
+    all_columns = ("key", "name", "channel", "location", "notes")
 
 
 class _PromiseWriter(_TableWriter):
     table = "promises"
-    columns = ("key", "text", "all_touchpoints", "dimension", "metric", "operator", "target", "unit",
+    derived = {"all_touchpoints": "touchpoints"}
+    all_columns = ("key", "text", "all_touchpoints", "dimension", "metric", "operator", "target", "unit",
                "breach_cues", "weight", "valid_from", "valid_to", "source")
 
     def stored(self, keys: list[str]) -> dict[str, tuple]:
@@ -309,13 +324,13 @@ class _PromiseWriter(_TableWriter):
 
 class _ScriptWriter(_TableWriter):
     table = "script_lines"
-    columns = ("key", "touchpoint", "text", "kind", "step", "promise", "weight", "valid_from", "valid_to",
+    all_columns = ("key", "touchpoint", "text", "kind", "step", "promise", "weight", "valid_from", "valid_to",
                "match_threshold", "review_threshold")
 
 
 class _ObservationWriter(_TableWriter):
     table = "observations"
-    columns = ("key", "touchpoint", "observed_at", "shopper", "scenario", "transcript", "rating_tangibles",
+    all_columns = ("key", "touchpoint", "observed_at", "shopper", "scenario", "transcript", "rating_tangibles",
                "rating_reliability", "rating_responsiveness", "rating_assurance", "rating_empathy", "nps", "ces")
 
     stamped = True
@@ -326,14 +341,19 @@ class _ObservationWriter(_TableWriter):
             return stored
         found = _children(self.db, "SELECT observation, metric, value, unit, raw FROM measurements "
                           "WHERE observation IN ({}) ORDER BY observation, metric", list(stored))
-        return {key: (*row, tuple(found.get(key, ()))) for key, row in stored.items()}
+        metrics = set(self.metrics)  # measurements of metrics the file has no column for stay as they are
+        return {key: (*row, tuple(m for m in found.get(key, ()) if m[0] in metrics)) for key, row in stored.items()}
 
     def comparable(self, record: dict) -> tuple:
         return (*self.values(record), tuple(sorted(record["measurements"])))
 
     def write_children(self, records: list[dict]) -> None:
+        if not self.metrics:
+            return
         keys = [record["key"] for record in records]
-        _delete_children(self.db, "measurements", "observation", keys)
+        self.db.execute(
+            f"DELETE FROM measurements WHERE observation IN ({', '.join('?' for _ in keys)}) "
+            f"AND metric IN ({', '.join('?' for _ in self.metrics)})", [*keys, *self.metrics])
         self.db.conn.executemany(
             "INSERT INTO measurements (observation, metric, value, unit, raw) VALUES (?, ?, ?, ?, ?)",
             [(record["key"], *measurement) for record in records for measurement in record["measurements"]],

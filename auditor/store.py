@@ -146,6 +146,8 @@ class Project:
 
     def close(self) -> None:
         try:
+            # The checkpoint is a courtesy: never wait for another program's lock to close.
+            self.db.conn.execute("PRAGMA busy_timeout = 0")
             self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:
             pass  # another reader keeps the WAL; it is checkpointed later
@@ -162,9 +164,24 @@ class Project:
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """Every write goes through here: all of it lands, or none of it does."""
+        conn = self.db.conn
         try:
-            with self.db.atomic() as db:
-                yield db
+            if conn.in_transaction:  # nested: a savepoint inside the outer transaction
+                with self.db.atomic() as db:
+                    yield db
+                return
+            # IMMEDIATE takes the write lock now, waiting up to the lock timeout for another
+            # program to finish. A plain BEGIN would read first and then fail at once, without
+            # waiting, when it tries to write while another program holds the lock.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         except sqlite3.Error as error:
             raise translate_sqlite_error(self.path, error) from None
 

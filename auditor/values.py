@@ -132,6 +132,7 @@ def parse_measurement(value: object) -> Quantity:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Quantity(float(value), None)
     try:
-        return parse_quantity(str(value))
+        # Our own export writes '+5% for +5% (formula guard); read it as the shopper wrote it.
+        return parse_quantity(_FORMULA_ESCAPE.sub("", str(value).strip()))
     except ValueError:
         raise ValueError(f"'{value}' is not a measurement; write a number, optionally with a unit (130 min, 2.5 h, 两个半小时)") from None
