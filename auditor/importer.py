@@ -8,6 +8,7 @@ counted as new, updated or unchanged, so importing the same file twice changes n
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,7 @@ def import_file(
     problems: list[Problem] = []
     total_problems = 0
     seen: dict[str, int] = {}
+    key_label = rows.labels.get("key", "key")
     try:
         with project.transaction():
             batch: list[dict] = []
@@ -83,7 +85,7 @@ def import_file(
                 key = record.get("key")
                 if key is not None and not row_problems:
                     if key in seen:
-                        row_problems.append(Problem(row_number, "key", f"'{key}' is already used in row {seen[key]}"))
+                        row_problems.append(Problem(row_number, key_label, f"'{key}' is already used in row {seen[key]}"))
                     else:
                         seen[key] = row_number
                 if row_problems:
@@ -93,7 +95,7 @@ def import_file(
                     batch.append(record)
                     if len(batch) >= _BATCH:
                         writer.write(batch, result)
-                        batch.clear()
+                        batch = []
                 done += 1
                 if done % _BATCH == 0:
                     if is_cancelled and is_cancelled():
@@ -103,6 +105,7 @@ def import_file(
             if total_problems:
                 raise InputError(source, problems, total_problems)
             writer.write(batch, result)
+            writer.finish()
             if progress:
                 progress(done)
             if dry_run:
@@ -117,41 +120,43 @@ class _RowConverter:
 
     def __init__(self, project: Project, kind: str, header: HeaderMap, header_cells: list[object]):
         self.kind = kind
-        self.columns = [(spec, header.columns.get(spec.name)) for spec in FORMATS[kind]]
-        self.labels = {spec.name: str(header_cells[index]).strip() for spec, index in self.columns if index is not None}
+        self.labels = {name: str(header_cells[index]).strip() for name, index in header.columns.items()}
+        # Only the columns the file has: a missing column keeps what is stored.
+        self.plan = [(spec.name, index, spec.parse, spec.required, self.labels[spec.name])
+                     for spec in FORMATS[kind] if (index := header.columns.get(spec.name)) is not None]
         self.measures = [(metric, index, str(header_cells[index]).strip()) for metric, index in header.measures.items()]
+        self.check = _CHECKS[kind]
         self.touchpoints = project.touchpoint_keys()
         self.promises = project.promise_keys() if kind == "scripts" else set()
 
     def convert(self, row: int, cells: list[object]) -> tuple[dict, list[Problem]]:
+        # Runs once per imported row: kept flat on purpose.
         record: dict = {}
         problems: list[Problem] = []
         width = len(cells)
-        for spec, index in self.columns:
-            if index is None:  # a column the file does not have: the stored value stays
-                if spec.required:
-                    record[spec.name] = None
-                continue
+        for name, index, parse, required, label in self.plan:
             raw = cells[index] if index < width else None
-            value = None
-            if raw is not None and not (isinstance(raw, str) and not raw.strip()):
+            if raw is None or (raw.__class__ is str and (not raw or raw.isspace())):
+                value = None
+            else:
                 try:
-                    value = spec.parse(raw)
+                    value = parse(raw)
                 except ValueError as error:
-                    problems.append(Problem(row, self.labels[spec.name], str(error)))
+                    problems.append(Problem(row, label, str(error)))
                     continue
-            if value in (None, []) and spec.required:
-                problems.append(Problem(row, self.labels.get(spec.name, spec.name), "is empty; a value is required"))
-            record[spec.name] = value
+            if required and not value:
+                problems.append(Problem(row, label, "is empty; a value is required"))
+            record[name] = value
         record["measurements"] = self._measurements(row, cells, problems) if self.measures else []
-        _CHECKS[self.kind](self, row, record, problems)
+        self.check(self, row, record, problems)
         return record, problems
 
     def _measurements(self, row: int, cells: list[object], problems: list[Problem]) -> list[tuple]:
         found = []
+        width = len(cells)
         for metric, index, label in self.measures:
-            raw = cells[index] if index < len(cells) else None
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
+            raw = cells[index] if index < width else None
+            if raw is None or (raw.__class__ is str and (not raw or raw.isspace())):
                 continue
             try:
                 quantity = parse_measurement(raw)
@@ -243,16 +248,32 @@ class _TableWriter:
         self.db = project.db
         self.stamp = now_iso()
         self.metrics = metrics
+        # Into an empty table every row is new (keys are unique within a file), so
+        # nothing needs looking up or replacing: the fast path of a first big import.
+        self.was_empty = self.db.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {self.table})").fetchone()[0] == 1
+        # Building an index once at the end is much faster than updating it per row.
+        # The drop is part of the import's transaction, so a rollback restores it.
+        self.indexes: list[str] = []
+        if self.was_empty:
+            self.indexes = [sql for (sql,) in self.db.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                [self.table])]
+            for (name,) in self.db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                    [self.table]).fetchall():
+                self.db.execute(f"DROP INDEX [{name}]")
         # Only the columns the file has are compared and written: a file without a
         # `notes` column must not wipe the notes already stored.
         self.columns = tuple(c for c in self.all_columns
                              if c == "key" or c in present or self.derived.get(c) in present)
+        pick = itemgetter(*self.columns)
+        self._pick = pick if len(self.columns) > 1 else (lambda record: (pick(record),))
         written = (*self.columns, "updated_at") if self.stamped else self.columns
         names = ", ".join(written)
         marks = ", ".join("?" for _ in written)
         updates = ", ".join(f"{c} = excluded.{c}" for c in written if c != "key")
-        self.upsert_sql = (f"INSERT INTO {self.table} ({names}) VALUES ({marks}) "
-                           f"ON CONFLICT(key) DO UPDATE SET {updates}")
+        self.insert_sql = f"INSERT INTO {self.table} ({names}) VALUES ({marks})"
+        self.upsert_sql = f"{self.insert_sql} ON CONFLICT(key) DO UPDATE SET {updates}"
 
     def stored(self, keys: list[str]) -> dict[str, tuple]:
         names = ", ".join(self.columns)
@@ -261,7 +282,7 @@ class _TableWriter:
         return {row[0]: tuple(row) for row in rows}
 
     def values(self, record: dict) -> tuple:
-        return tuple(record.get(column) for column in self.columns)
+        return self._pick(record)
 
     def comparable(self, record: dict) -> tuple:
         return self.values(record)
@@ -272,24 +293,38 @@ class _TableWriter:
     def write(self, records: list[dict], result: ImportResult) -> None:
         if not records:
             return
+        if self.was_empty:
+            result.new += len(records)
+            self.db.conn.executemany(self.insert_sql, [self.written(record) for record in records])
+            self.write_children(records, replace=False)
+            return
         stored = self.stored([record["key"] for record in records])
-        changed = []
+        new, updated = [], []
         for record in records:
             before = stored.get(record["key"])
             if before is None:
-                result.new += 1
+                new.append(record)
             elif before == self.comparable(record):
                 result.unchanged += 1
-                continue
             else:
-                result.updated += 1
-            changed.append(record)
-        if changed:
-            self.db.conn.executemany(self.upsert_sql, [self.written(record) for record in changed])
-            self.write_children(changed)
+                updated.append(record)
+        result.new += len(new)
+        result.updated += len(updated)
+        if new:
+            self.db.conn.executemany(self.insert_sql, [self.written(record) for record in new])
+            self.write_children(new, replace=False)
+        if updated:
+            self.db.conn.executemany(self.upsert_sql, [self.written(record) for record in updated])
+            self.write_children(updated, replace=True)
 
-    def write_children(self, records: list[dict]) -> None:
+    def write_children(self, records: list[dict], replace: bool) -> None:
         pass
+
+    def finish(self) -> None:
+        """Called once after the last batch, inside the transaction."""
+        for sql in self.indexes:
+            self.db.execute(sql)
+        self.indexes = []
 
 
 class _TouchpointWriter(_TableWriter):
@@ -312,9 +347,9 @@ class _PromiseWriter(_TableWriter):
     def comparable(self, record: dict) -> tuple:
         return (*self.values(record), tuple(record["touchpoints"]))
 
-    def write_children(self, records: list[dict]) -> None:
-        keys = [record["key"] for record in records]
-        _delete_children(self.db, "promise_touchpoints", "promise", keys)
+    def write_children(self, records: list[dict], replace: bool) -> None:
+        if replace:
+            _delete_children(self.db, "promise_touchpoints", "promise", [record["key"] for record in records])
         self.db.conn.executemany(
             "INSERT INTO promise_touchpoints (promise, touchpoint, position) VALUES (?, ?, ?)",
             [(record["key"], touchpoint, position)
@@ -347,13 +382,14 @@ class _ObservationWriter(_TableWriter):
     def comparable(self, record: dict) -> tuple:
         return (*self.values(record), tuple(sorted(record["measurements"])))
 
-    def write_children(self, records: list[dict]) -> None:
+    def write_children(self, records: list[dict], replace: bool) -> None:
         if not self.metrics:
             return
-        keys = [record["key"] for record in records]
-        self.db.execute(
-            f"DELETE FROM measurements WHERE observation IN ({', '.join('?' for _ in keys)}) "
-            f"AND metric IN ({', '.join('?' for _ in self.metrics)})", [*keys, *self.metrics])
+        if replace:
+            keys = [record["key"] for record in records]
+            self.db.execute(
+                f"DELETE FROM measurements WHERE observation IN ({', '.join('?' for _ in keys)}) "
+                f"AND metric IN ({', '.join('?' for _ in self.metrics)})", [*keys, *self.metrics])
         self.db.conn.executemany(
             "INSERT INTO measurements (observation, metric, value, unit, raw) VALUES (?, ?, ?, ?, ?)",
             [(record["key"], *measurement) for record in records for measurement in record["measurements"]],

@@ -108,7 +108,8 @@ def _csv_rows(path: Path, handle: io.TextIOBase, reader, encoding: str) -> Itera
             except csv.Error as error:
                 raise InputError(str(path), [Problem(row_number + 1, None, f"the CSV is malformed ({error})")]) from None
             row_number += 1
-            if any(cell.strip() for cell in cells):
+            # Skip blank lines; the first cell (the key) usually settles it at once.
+            if any(cells) and (cells[0].strip() or any(cell.strip() for cell in cells)):
                 yield row_number, cells
 
 

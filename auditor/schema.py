@@ -100,7 +100,7 @@ CREATE TABLE measurements (
     unit         TEXT,              -- canonical unit, NULL = the promise's unit
     raw          TEXT,              -- what the shopper wrote, kept for export
     PRIMARY KEY (observation, metric)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE audit_runs (
     id           INTEGER PRIMARY KEY,

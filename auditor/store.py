@@ -119,6 +119,7 @@ class Project:
             conn = sqlite3.connect(str(path), timeout=_LOCK_TIMEOUT_SECONDS, check_same_thread=False)
             db = Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports and audits stay in memory
             if version < target_version and not is_new:
                 _backup(conn, path, version)
             if db.journal_mode != "wal":

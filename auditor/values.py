@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import date, datetime
 
 from auditor.quantity import Quantity, canonical_unit, parse_quantity
@@ -21,31 +22,36 @@ _DATE = re.compile(
     r"(?:\s*(?::|秒)?\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?)?\s*$"
 )
 
+_ISO_SHAPE = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d)?\Z", re.ASCII)
 _LIST_SPLIT = re.compile(r"[;；]")
 
 
-def cell_text(value: object, *, limit: int = MAX_SHORT, multiline: bool = False) -> str | None:
+def cell_text(value: object, limit: int = MAX_SHORT, multiline: bool = False) -> str | None:
     """A text cell: trimmed, None when empty; rejects control characters and huge cells."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # Excel gives 17.0 for a cell showing 17
-    if isinstance(value, datetime):
-        value = format_datetime(value)
-    elif isinstance(value, date):
-        value = value.isoformat()
-    text = str(value)
-    if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.strip()
+    # Called for most cells of every imported row, so the common case is kept short.
+    if value.__class__ is not str:
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # Excel gives 17.0 for a cell showing 17
+        if isinstance(value, datetime):
+            value = format_datetime(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        value = str(value)
+    text = value.strip()
     if not text:
         return None
-    text = _FORMULA_ESCAPE.sub("", text)  # undo our own export's formula guard
-    control = _CONTROL.search(text)
-    if control:
-        raise ValueError(f"contains an invisible control character (U+{ord(control.group()):04X}); remove it")
-    if not multiline and ("\n" in text or "\r" in text):
-        text = " ".join(text.split())
+    if "\r" in text and multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text[0] == "'":
+        text = _FORMULA_ESCAPE.sub("", text)  # undo our own export's formula guard
+    if not text.isprintable():  # rare: line breaks, tabs, odd spaces, control characters
+        control = _CONTROL.search(text)
+        if control:
+            raise ValueError(f"contains an invisible control character (U+{ord(control.group()):04X}); remove it")
+        if not multiline and ("\n" in text or "\r" in text):
+            text = " ".join(text.split())
     if len(text) > limit:
         raise ValueError(f"is {len(text):,} characters long; the limit is {limit:,}")
     return text
@@ -65,7 +71,15 @@ def parse_datetime(value: object) -> str:
         return format_datetime(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = str(value).strip()
+    if len(text) in (10, 16) and _ISO_SHAPE.match(text):  # the usual case, and what our own export writes
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date or time") from None
+        return text if len(text) == 10 else f"{text[:10]} {text[11:]}"
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     match = _DATE.match(text)
     if not match:
         raise ValueError(f"'{value}' is not a date; use 2026-11-03, 2026-11-03 21:40, 2026/11/3 or 2026年11月3日")
@@ -131,6 +145,11 @@ def parse_unit(value: object) -> str:
 def parse_measurement(value: object) -> Quantity:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Quantity(float(value), None)
+    return _parse_measurement_text(str(value))
+
+
+@lru_cache(maxsize=4096)  # measurement cells repeat a lot ("15", "2 h"), and Quantity is immutable
+def _parse_measurement_text(value: str) -> Quantity:
     try:
         # Our own export writes '+5% for +5% (formula guard); read it as the shopper wrote it.
         return parse_quantity(_FORMULA_ESCAPE.sub("", str(value).strip()))
