@@ -107,12 +107,22 @@ def _report(error: AuditorError) -> None:
             print(f"  … and {hidden} more problems", file=sys.stderr)
 
 
+def _looks_like_a_project(arg: str) -> bool:
+    """A file that exists, or a path (``brand.btaproj``, ``~/p``); not a mistyped command."""
+    path = Path(arg)
+    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv  # accepted anywhere on the line
     argv = [arg for arg in argv if arg != "--debug"]
     # `brand-auditor` and `brand-auditor PROJECT` open the desktop app.
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        if len(argv) > 1 or (argv and not _looks_like_a_project(argv[0])):
+            print(f"brand-auditor: '{argv[0]}' is not a command or an existing project file. "
+                  "See 'brand-auditor --help'.", file=sys.stderr)
+            return 2
         argv.insert(0, "gui")
     parser = build_parser()
     args = parser.parse_args(argv)

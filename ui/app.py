@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from auditor import __version__
@@ -43,8 +45,49 @@ def open_window(project_path: str | Path) -> MainWindow:
     return window
 
 
+def display_problem() -> str | None:
+    """Why the desktop app cannot show a window here, in one sentence, or None if it can.
+
+    Without this check Qt aborts the process with a core dump and a page of plugin
+    names when there is no screen (an SSH session, a server, CI).
+    """
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return ("The desktop app needs a graphical session, and none was found (DISPLAY is not set); "
+                "the command-line commands work without one, see 'brand-auditor --help'.")
+    if not os.environ.get("WAYLAND_DISPLAY"):
+        return _missing_x11_library()
+    return None
+
+
+def _missing_x11_library() -> str | None:
+    """Qt's X11 plugin needs several system libraries; name the first one missing."""
+    plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as error:
+        missing = missing_library_name(str(error))
+        return (f"Qt cannot open a window on X11 because the system library {missing} is missing; "
+                "install it with your package manager (on Debian/Ubuntu the libxcb-* and "
+                "libxkbcommon-x11-0 packages, see the README) and start the app again.")
+    return None
+
+
+def missing_library_name(dlerror: str) -> str:
+    """``libxcb-icccm.so.4: cannot open shared object file: …`` -> ``libxcb-icccm.so.4``."""
+    parts = [part.strip() for part in dlerror.split(":")]
+    return next((part for part in parts if ".so" in part and not part.endswith("libqxcb.so")), "that Qt needs")
+
+
 def run(project_path: str | Path) -> int:
     """Run the desktop app on ``project_path`` until its window closes; return the exit code."""
+    problem = None if QApplication.instance() else display_problem()
+    if problem:
+        sys.stderr.write(f"error: {problem}\n")
+        return 1
     app = application()
     previous_hook = sys.excepthook
     sys.excepthook = _report_unexpected

@@ -371,3 +371,24 @@ def test_export_to_json_from_the_command_line(full_project, tmp_path, capsys):
     assert run(capsys, "export", full_project, "touchpoints", "-o", out)[0] == 0
     assert [item["key"] for item in json.loads(out.read_text(encoding="utf-8"))] == [
         "app", "bj-sanlitun", "chat", "hotline", "sh-jingan", "web"]
+
+
+def test_an_unknown_word_is_a_usage_error_not_a_project_to_open(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'frobnicate' is not a command or an existing project file" in err
+
+
+def test_an_existing_project_path_alone_opens_the_app(full_project, monkeypatch):
+    opened = []
+
+    class FakeApp:
+        @staticmethod
+        def run(path):
+            opened.append(path)
+            return 0
+
+    monkeypatch.setattr(cli.importlib, "import_module", lambda name: FakeApp)
+    assert cli.main([str(full_project)]) == 0
+    assert opened == [full_project]

@@ -112,3 +112,22 @@ def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.action_about.trigger()
     assert len(shown) == 1 and __version__ in shown[0]
+
+
+def test_a_missing_x11_library_is_named_in_one_sentence():
+    from ui.app import missing_library_name
+
+    error = "libxcb-icccm.so.4: cannot open shared object file: No such file or directory"
+    assert missing_library_name(error) == "libxcb-icccm.so.4"
+    with_path = "/venv/PySide6/Qt/plugins/platforms/libqxcb.so: libxkbcommon-x11.so.0: cannot open shared object file"
+    assert missing_library_name(with_path) == "libxkbcommon-x11.so.0"
+
+
+def test_without_a_display_the_app_says_so_instead_of_aborting(monkeypatch):
+    from ui import app
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert "graphical session" in app.display_problem()
