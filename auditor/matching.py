@@ -1,0 +1,184 @@
+"""Finding a phrase (a script line, a breach cue) in a transcript, fuzzily, with its span.
+
+Both sides are normalised first (``auditor.normalize``); this module works on the
+normalised strings and returns spans into them, which the caller maps back to the
+original transcript. rapidfuzz's ``partial_ratio`` finds the best-aligned window; three
+corrections keep it honest on real records:
+
+* a window shorter than the phrase (at the end of the text) is widened to the phrase's
+  length, so ``没办法`` does not score 80 against the ``办法`` of ``想办法``;
+* a window that cuts a Latin word is widened to the whole word, so ``free`` scores
+  against ``freezer``, not against its first four letters;
+* a phrase of several Latin words needs most of its words, so a single shared word
+  (``problem`` in ``no problem`` against ``not my problem``) is never a match.
+
+Negation is looked for just before the match, inside the same clause: ``not a bot``,
+``不是机器人``, ``没有让我等``. Negation inside the phrase (``nobody picked up``,
+``没人接``) is part of the phrase and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+DEFAULT_MATCH_THRESHOLD = 85.0
+DEFAULT_REVIEW_THRESHOLD = 70.0
+
+_LATIN = re.compile(r"[a-z0-9]", re.ASCII)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Words that negate what follows them in the same clause. English ones are whole words
+# among the few words before the match; Chinese ones are within a few characters.
+_EN_NEGATORS = frozenset({
+    "not", "no", "never", "without", "isn't", "wasn't", "weren't", "aren't", "didn't", "don't",
+    "doesn't", "hadn't", "haven't", "hasn't", "won't", "wouldn't", "couldn't", "neither", "nor",
+    "instead", "rather", "hardly",
+})
+_EN_ARTICLES = frozenset({"a", "an", "the", "any", "some", "by", "from", "with", "to", "of", "one", "single",
+                          "even", "once", "real", "actual"})
+_ZH_NEGATORS = ("不是", "并非", "并不是", "没有", "没", "不用", "无需", "不需要", "不", "未", "别", "非", "而不是", "无")
+_EN_WINDOW_WORDS = 3
+_ZH_WINDOW_CHARS = 5
+_ZH_MAX_GAP = 2
+_CLAUSE = "|"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Scores a match is held to when it is not really the phrase: below any sensible review threshold.
+_FRAGMENT_CAP = 60.0
+_WRONG_NUMBER_CAP = 50.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best place of a phrase in a text (normalised coordinates)."""
+
+    score: float
+    start: int
+    end: int
+    negated: bool = False
+
+
+def _is_single_word(phrase: str) -> bool:
+    return bool(_WORD.fullmatch(phrase))
+
+
+def _is_latin_word_char(char: str) -> bool:
+    return bool(_LATIN.match(char))
+
+
+def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and _is_latin_word_char(text[start - 1]) and _is_latin_word_char(text[start]):
+        start -= 1
+    while end < len(text) and end > 0 and _is_latin_word_char(text[end]) and _is_latin_word_char(text[end - 1]):
+        end += 1
+    return start, end
+
+
+def _window_score(phrase: str, text: str, start: int, end: int) -> tuple[float, int, int]:
+    """Score the phrase against text[start:end], widened to the phrase's length and to whole words."""
+    length = len(phrase)
+    if end - start < length:
+        best = (-1.0, start, end)
+        lowest = max(0, end - length)
+        highest = min(start, len(text) - length) if len(text) >= length else 0
+        for candidate in range(lowest, max(lowest, highest) + 1):
+            stop = min(len(text), candidate + length)
+            score = fuzz.ratio(phrase, text[candidate:stop])
+            if score > best[0]:
+                best = (score, candidate, stop)
+        _, start, end = best
+    start, end = _widen_to_words(text, start, end)
+    # The window may now have clause marks at its ends; they are not part of the quote.
+    while start < end and text[start] in " |":
+        start += 1
+    while end > start and text[end - 1] in " |":
+        end -= 1
+    return fuzz.ratio(phrase, text[start:end]), start, end
+
+
+def _word_coverage(phrase: str, window: str) -> float:
+    """Share of the phrase's Latin words found (fuzzily) among the window's words."""
+    phrase_words = _WORD.findall(phrase)
+    if len(phrase_words) < 2:
+        return 1.0
+    window_words = _WORD.findall(window)
+    if not window_words:
+        return 0.0
+    def present(word: str) -> bool:
+        if word in window_words:
+            return True
+        # Short words (no, not, my) only count when spelled exactly: "no" is not "not".
+        return len(word) > 3 and max(fuzz.ratio(word, other) for other in window_words) >= 80
+
+    return sum(1 for word in phrase_words if present(word)) / len(phrase_words)
+
+
+def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
+    """The best match of ``phrase`` in ``text`` (both normalised), or None below ``cutoff``."""
+    if not phrase or not text:
+        return None
+    if phrase in text:  # exact: the common case for well-kept scripts, and cheap
+        start = text.index(phrase)
+        score, start, end = _window_score(phrase, text, start, start + len(phrase))
+        score = 100.0 if text[start:end] == phrase else score
+    else:
+        alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
+        if alignment is None or alignment.score < cutoff:
+            return None
+        if len(phrase) <= len(text):
+            start, end = alignment.dest_start, alignment.dest_end
+        else:  # the text is the shorter one: it is all the window there is
+            start, end = 0, len(text)
+        score, start, end = _window_score(phrase, text, start, end)
+    window = text[start:end]
+    coverage = _word_coverage(phrase, window)
+    if coverage < 0.6:
+        score = min(score, coverage * 100)
+    if _FRAGMENT_CAP < score < 100 and _is_single_word(phrase) and window != phrase and len(window) > len(phrase) + 1:
+        score = _FRAGMENT_CAP  # "free" inside "freezer": a fragment, not the word
+    phrase_numbers = _NUMBER.findall(phrase)
+    if phrase_numbers and sorted(phrase_numbers) != sorted(_NUMBER.findall(window)):
+        score = min(score, _WRONG_NUMBER_CAP)  # "7天无理由退货" does not say "30天无理由退货"
+    if score < cutoff:
+        return None
+    return Match(score, start, end, negated=is_negated(text, start))
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Is the phrase starting at ``start`` negated by a word just before it, in the same clause?"""
+    clause_start = text.rfind(_CLAUSE, 0, start) + 1
+    before = text[clause_start:start]
+    if not before.strip():
+        return False
+    tail = before.rstrip()[-_ZH_WINDOW_CHARS:]
+    if _CJK.search(tail):
+        for negator in _ZH_NEGATORS:
+            at = tail.rfind(negator)
+            # A two-character negator may stand a word away (没有说不能退); a single
+            # character only right before the phrase (不错，只有机器人 is not negated).
+            gap = len(tail) - (at + len(negator))
+            if at >= 0 and gap <= (_ZH_MAX_GAP if len(negator) > 1 else 0):
+                return True
+    words = _WORD.findall(before)
+    checked = 0
+    for word in reversed(words):
+        if word in _EN_NEGATORS:
+            return True
+        if word in _EN_ARTICLES:
+            continue
+        checked += 1
+        if checked >= _EN_WINDOW_WORDS:
+            break
+    return False
+
+
+def verdict_of(score: float, match_threshold: float, review_threshold: float) -> str:
+    """``found`` at or above the match threshold, ``unsure`` in the review band, else ``absent``."""
+    if score >= match_threshold:
+        return "found"
+    if score >= review_threshold:
+        return "unsure"
+    return "absent"

@@ -1,0 +1,133 @@
+"""The project's promises, script lines and observations, read for an audit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from auditor.store import Project
+
+
+@dataclass
+class Promise:
+    key: str
+    text: str
+    touchpoints: frozenset[str] | None  # None = every touchpoint ("*")
+    dimension: str | None
+    metric: str | None
+    operator: str | None
+    target: float | None
+    unit: str | None
+    breach_cues: list[str]
+    weight: int
+    valid_from: str | None
+    valid_to: str | None
+
+    def applies_to(self, touchpoint: str) -> bool:
+        return self.touchpoints is None or touchpoint in self.touchpoints
+
+    def valid_on(self, day: str) -> bool:
+        return _in_window(day, self.valid_from, self.valid_to)
+
+
+@dataclass
+class ScriptLine:
+    key: str
+    touchpoint: str
+    text: str
+    kind: str  # required | forbidden
+    step: str | None
+    promise: str | None
+    weight: int
+    valid_from: str | None
+    valid_to: str | None
+    match_threshold: float | None
+    review_threshold: float | None
+
+    def valid_on(self, day: str) -> bool:
+        return _in_window(day, self.valid_from, self.valid_to)
+
+
+@dataclass
+class Observation:
+    key: str
+    touchpoint: str
+    observed_at: str
+    shopper: str | None
+    transcript: str
+    measurements: dict[str, tuple[float, str | None]] = field(default_factory=dict)
+
+    @property
+    def day(self) -> str:
+        return self.observed_at[:10]
+
+
+def _in_window(day: str, start: str | None, end: str | None) -> bool:
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def load_promises(project: Project) -> list[Promise]:
+    links: dict[str, set[str]] = {}
+    for promise, touchpoint in project.db.execute("SELECT promise, touchpoint FROM promise_touchpoints"):
+        links.setdefault(promise, set()).add(touchpoint)
+    return [
+        Promise(
+            key=row["key"], text=row["text"],
+            touchpoints=None if row["all_touchpoints"] else frozenset(links.get(row["key"], ())),
+            dimension=row["dimension"], metric=row["metric"], operator=row["operator"], target=row["target"],
+            unit=row["unit"], breach_cues=json.loads(row["breach_cues"] or "[]"), weight=row["weight"],
+            valid_from=row["valid_from"], valid_to=row["valid_to"],
+        )
+        for row in project.db.query("SELECT * FROM promises ORDER BY key")
+    ]
+
+
+def load_script_lines(project: Project) -> list[ScriptLine]:
+    return [
+        ScriptLine(
+            key=row["key"], touchpoint=row["touchpoint"], text=row["text"], kind=row["kind"], step=row["step"],
+            promise=row["promise"], weight=row["weight"], valid_from=row["valid_from"], valid_to=row["valid_to"],
+            match_threshold=row["match_threshold"], review_threshold=row["review_threshold"],
+        )
+        for row in project.db.query("SELECT * FROM script_lines ORDER BY key")
+    ]
+
+
+def iter_observations(project: Project, period_from: str | None, period_to: str | None) -> Iterator[Observation]:
+    """Observations in the period (dates inclusive), ordered by touchpoint then time."""
+    where, params = _period(period_from, period_to)
+    measured: dict[str, dict[str, tuple[float, str | None]]] = {}
+    for key, metric, value, unit in project.db.execute(
+            "SELECT m.observation, m.metric, m.value, m.unit FROM measurements m "
+            f"JOIN observations o ON o.key = m.observation {where}", params):
+        measured.setdefault(key, {})[metric] = (value, unit)
+    for key, touchpoint, observed_at, shopper, transcript in project.db.execute(
+            f"SELECT o.key, o.touchpoint, o.observed_at, o.shopper, o.transcript FROM observations o {where} "
+            "ORDER BY o.touchpoint, o.observed_at, o.key", params):
+        yield Observation(key, touchpoint, observed_at, shopper, transcript or "", measured.get(key, {}))
+
+
+def observation_rows(project: Project, period_from: str | None, period_to: str | None) -> list[dict]:
+    """Ratings of the observations in the period, for NPS, CES and SERVQUAL."""
+    where, params = _period(period_from, period_to)
+    return list(project.db.query(
+        "SELECT o.key, o.touchpoint, o.observed_at, o.rating_tangibles, o.rating_reliability, "
+        "o.rating_responsiveness, o.rating_assurance, o.rating_empathy, o.nps, o.ces "
+        f"FROM observations o {where}", params))
+
+
+def count_observations(project: Project, period_from: str | None, period_to: str | None) -> int:
+    where, params = _period(period_from, period_to)
+    return project.db.execute(f"SELECT count(*) FROM observations o {where}", params).fetchone()[0]
+
+
+def _period(period_from: str | None, period_to: str | None) -> tuple[str, list[str]]:
+    clauses, params = [], []
+    if period_from:
+        clauses.append("substr(o.observed_at, 1, 10) >= ?")
+        params.append(period_from[:10])
+    if period_to:
+        clauses.append("substr(o.observed_at, 1, 10) <= ?")
+        params.append(period_to[:10])
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
