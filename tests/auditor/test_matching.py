@@ -1,0 +1,91 @@
+"""Phrase finding on normalised text: fuzzy, honest about fragments, numbers and negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.matching import find_phrase, is_negated, verdict_of
+
+
+def score(phrase: str, text: str) -> float:
+    match = find_phrase(phrase, text)
+    return 0.0 if match is None else match.score
+
+
+# -- found, with the right span -------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, text, quoted", [
+    ("机器人", "只有机器人回复|no real person", "机器人"),
+    ("call back within 15min", "they said they would cal back within 15min tomorrow", "cal back within 15min"),
+    ("welcome to aurelia", "welcom to aurelia|how can i help", "welcom to aurelia"),
+    ("30day无理由退货", "店员说30day无理由退货|免费上门取件", "30day无理由退货"),
+    ("欢迎光临奥瑞莉亚", "欢迎光林奥瑞莉亚静安旗舰店", "欢迎光林奥瑞莉亚"),  # speech-to-text homophone
+])
+def test_a_phrase_is_found_despite_typos_and_its_span_is_the_quote(phrase, text, quoted):
+    match = find_phrase(phrase, text)
+    assert match is not None and match.score >= 85
+    assert text[match.start:match.end] == quoted
+
+
+# -- the auditor must stay silent -----------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("not my problem", "no problem at all|happy to help"),  # one shared word
+    ("that is not my problem", "no problem|i will fix it for you"),
+    ("free", "the freezer was delivered on time"),  # a fragment of a word
+    ("没办法", "我们想办法解决"),  # the window is not cut short at the text's end
+    ("没办法", "我们来想办法"),
+    ("30day无理由退货", "店员说7day无理由退货"),  # a different number is a different statement
+    ("call back within 15min", "they call back within 2h"),
+    ("thank you for calling aurelia", "thank you|bye"),
+])
+def test_near_misses_stay_below_the_review_threshold(phrase, text):
+    assert score(phrase, text) < 70
+
+
+# -- negation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("机器人", "a real person answered|not a 机器人"),
+    ("机器人", "接电话的不是机器人|是真人"),
+    ("让我等", "没有让我等"),
+    ("不能退", "店员没有说不能退"),
+    ("bot", "it was not a bot"),
+    ("bot", "he wasn't a bot at all"),
+])
+def test_negation_just_before_a_cue_is_seen(phrase, text):
+    match = find_phrase(phrase, text)
+    assert match is not None and match.negated
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("没人接", "打了三次都没人接"),  # negation inside the cue is part of the cue
+    ("nobody picked up", "called twice and nobody picked up"),
+    ("机器人", "不错|只有机器人回复"),  # 不 in another clause
+    ("机器人", "服务不错只有机器人回复"),  # 不 too far away
+    ("bot", "i did not expect that only a bot would answer"),  # negation of another verb
+])
+def test_negation_inside_the_cue_or_elsewhere_changes_nothing(phrase, text):
+    match = find_phrase(phrase, text)
+    assert match is not None and match.score >= 85 and not match.negated
+
+
+def test_is_negated_stops_at_the_clause_boundary():
+    assert not is_negated("not now|机器人", len("not now|"))
+    assert is_negated("not a 机器人", len("not a "))
+
+
+def test_verdicts_follow_the_thresholds():
+    assert verdict_of(90, 85, 70) == "found"
+    assert verdict_of(85, 85, 70) == "found"
+    assert verdict_of(75, 85, 70) == "unsure"
+    assert verdict_of(69.9, 85, 70) == "absent"
+    assert verdict_of(75, 95, 80) == "absent"  # a stricter line-level threshold
+
+
+def test_empty_inputs_give_no_match():
+    assert find_phrase("", "text") is None
+    assert find_phrase("phrase", "") is None
