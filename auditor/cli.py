@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from auditor import __version__
+from auditor import __version__, cli_audit
 from auditor.errors import AuditorError, InputError
 from auditor.exporter import EXPORTABLE, export_table
 from auditor.importer import KINDS, import_file
@@ -20,7 +20,7 @@ from auditor.paths import default_project_path
 from auditor.sample import load_sample
 from auditor.store import Project
 
-COMMANDS = ("gui", "init", "import", "export")
+COMMANDS = ("gui", "init", "import", "export", "audit", "findings")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=EXPORTABLE)
     export.add_argument("-o", "--output", required=True, type=Path, help="file to write (.csv, .xlsx or .json)")
     export.set_defaults(func=_export)
+    cli_audit.add_commands(commands)
     return parser
 
 

@@ -20,10 +20,11 @@ for canonical, aliases in {
     "s": ["s", "sec", "secs", "second", "seconds", "秒", "秒钟", "秒鐘"],
     "min": ["min", "mins", "minute", "minutes", "m", "分", "分钟", "分鐘"],
     "h": ["h", "hr", "hrs", "hour", "hours", "小时", "个小时", "個小時", "小時", "钟头", "鐘頭", "个钟头", "個鐘頭", "个钟", "個鐘"],
-    "day": ["d", "day", "days", "天", "日", "个工作日", "工作日", "working day", "working days", "business day", "business days"],
+    "day": ["d", "day", "days", "天", "日", "个工作日", "工作日", "個工作日", "工作天", "个工作天", "個工作天",
+            "working day", "working days", "business day", "business days"],
     "week": ["w", "wk", "wks", "week", "weeks", "周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜"],
     "%": ["%", "percent", "pct", "per cent", "百分之"],
-    "CNY": ["cny", "rmb", "元", "块", "塊", "人民币", "人民幣", "yuan", "¥", "￥"],
+    "CNY": ["cny", "rmb", "元", "块", "塊", "块钱", "塊錢", "人民币", "人民幣", "yuan", "¥", "￥"],
     "HKD": ["hkd", "hk$", "港元", "港币", "港幣"],
     "TWD": ["twd", "nt$", "新台币", "新台幣", "台币", "台幣"],
     "USD": ["usd", "$", "us$", "dollar", "dollars", "美元"],
@@ -81,8 +82,18 @@ _CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG)
 
 
-def chinese_to_number(text: str) -> int:
-    """``二十四`` -> 24, ``一百零五`` -> 105, ``十五`` -> 15, ``两万`` -> 20000."""
+def chinese_to_number(text: str) -> int | float:
+    """``二十四`` -> 24, ``一百零五`` -> 105, ``十五`` -> 15, ``两万`` -> 20000.
+
+    Also the spoken abbreviations ``三百五`` -> 350, ``两千五`` -> 2500, ``一万五`` -> 15000
+    (a last digit right after 百/千/万/亿 counts in the next lower place), and decimals with
+    ``点``: ``二点五`` -> 2.5 (then a float).
+    """
+    if "点" in text or "點" in text:
+        whole, _, fraction = text.replace("點", "点").partition("点")
+        if not whole or not fraction or any(ch not in _CN_DIGITS for ch in fraction):
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+        return float(f"{chinese_to_number(whole)}.{''.join(str(_CN_DIGITS[ch]) for ch in fraction)}")
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:  # 二〇二六 read digit by digit
@@ -98,6 +109,10 @@ def chinese_to_number(text: str) -> int:
             section += digit or 0
             total += section * _CN_BIG[ch]
             section, digit = 0, None
+    if digit and len(text) >= 2:  # 三百五 = 350: the last digit sits one place below 百
+        place = _CN_UNITS.get(text[-2]) or _CN_BIG.get(text[-2])
+        if place and place >= 100:
+            digit *= place // 10
     return total + section + (digit or 0)
 
 

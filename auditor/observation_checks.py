@@ -1,0 +1,157 @@
+"""Checks of one observation against the promises and script lines that apply to it (SPEC §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.matching import Match, find_phrase, verdict_of
+from auditor.model import Check, Evidence
+from auditor.normalize import Normalized, Normalizer
+from auditor.quantity import Quantity
+from auditor.records import Observation, Promise, ScriptLine
+from auditor.stated import Stated, in_unit, meets, metric_words, same_kind
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    match: float
+    review: float
+
+
+@dataclass
+class PreparedPromise:
+    promise: Promise
+    cues: list[str]  # normalised breach cues
+    words: list[str]  # words of its metric, for quantities in transcripts
+
+
+@dataclass
+class PreparedLine:
+    line: ScriptLine
+    phrase: str  # normalised text
+    thresholds: Thresholds
+
+
+def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise:
+    cues = [cue for cue in (normalizer.phrase(text) for text in promise.breach_cues) if cue]
+    words = (metric_words(normalizer.phrase(promise.metric.replace("_", " ")), normalizer.phrase(promise.text))
+             if promise.metric else [])
+    return PreparedPromise(promise, list(dict.fromkeys(cues)), words)
+
+
+def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
+    match = line.match_threshold if line.match_threshold is not None else default.match
+    review = line.review_threshold if line.review_threshold is not None else min(default.review, match)
+    return PreparedLine(line, normalizer.phrase(line.text), Thresholds(match, review))
+
+
+ScoreLookup = dict[str, float]  # normalised phrase -> prefilter score (partial_ratio) for this transcript
+
+
+def _evidence(text: Normalized, match: Match | None) -> Evidence | None:
+    if match is None:
+        return None
+    start, end = text.to_original(match.start, match.end)
+    return Evidence(text.original[start:end], start, end)
+
+
+def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: float) -> Match | None:
+    """The phrase's best match, skipping the alignment when the prefilter says it cannot reach ``cutoff``."""
+    if scores is not None and scores.get(phrase, 0.0) < cutoff:
+        return None
+    return find_phrase(phrase, text.text, cutoff=cutoff)
+
+
+def check_promise(prepared: PreparedPromise, observation: Observation, text: Normalized,
+                  scores: ScoreLookup | None, thresholds: Thresholds, reported: Stated | None = None) -> Check | None:
+    """One promise against one observation; ``reported`` is the transcript quantity that
+    :func:`auditor.stated.assign_measurements` gave to this promise, if any."""
+    promise = prepared.promise
+    base = dict(observation=observation.key, touchpoint=observation.touchpoint, target_type="promise",
+                target=promise.key, kind="broken_promise", weight=promise.weight, promise=promise.key,
+                observed_at=observation.observed_at, expected=promise.text)
+    has_text = bool(text.text.strip())
+
+    # 1. A measurable promise: the measurement cell first, else a quantity the shopper reported.
+    measured = None
+    if promise.metric and promise.target is not None and promise.operator:
+        cell = observation.measurements.get(promise.metric)
+        if cell is not None and same_kind(cell[1], promise.unit):
+            value = in_unit(cell[0], cell[1], promise.unit)
+            measured = (value, f"measured {Quantity(cell[0], cell[1])}", None)
+        elif reported is not None:
+            value = in_unit(reported.value, reported.unit, promise.unit)
+            span = Match(100.0, reported.start, reported.end)
+            measured = (value, f"reported {Quantity(reported.value, reported.unit)}", _evidence(text, span))
+    if measured is not None:
+        value, what, evidence = measured
+        target = f"{promise.operator} {Quantity(promise.target, promise.unit)}"
+        if not meets(value, promise.operator, promise.target):
+            return Check(**base, verdict="broken", score=100.0, evidence=evidence,
+                         reason=f"{what}, the promise is {target}", observed=evidence.text if evidence else what)
+
+    # 2. Breach cues found in the transcript, unless negated ("not a bot").
+    unsure: tuple[Match, str] | None = None
+    negated: str | None = None
+    for cue in prepared.cues if has_text else ():
+        match = _find(cue, text, scores, thresholds.review)
+        if match is None:
+            continue
+        if match.negated:
+            negated = cue
+            continue
+        if verdict_of(match.score, thresholds.match, thresholds.review) == "found":
+            evidence = _evidence(text, match)
+            return Check(**base, verdict="broken", score=match.score, evidence=evidence,
+                         reason=f"breach cue '{cue}' found", observed=evidence.text if evidence else None)
+        if unsure is None or match.score > unsure[0].score:
+            unsure = (match, cue)
+    if unsure is not None:
+        match, cue = unsure
+        evidence = _evidence(text, match)
+        return Check(**base, verdict="review", score=match.score, evidence=evidence,
+                     reason=f"may contain breach cue '{cue}' (score {match.score:.0f})",
+                     observed=evidence.text if evidence else None)
+
+    # 3. Nothing broken: kept, if there was anything to judge.
+    if measured is not None:
+        value, what, evidence = measured
+        return Check(**base, verdict="kept", score=100.0, evidence=evidence, reason=f"{what}, within the promise")
+    if not has_text:
+        return None
+    reason = f"breach cue '{negated}' only in a negation" if negated else "no sign of a breach in the transcript"
+    return Check(**base, verdict="kept", reason=reason)
+
+
+def check_line(prepared: PreparedLine, observation: Observation, text: Normalized,
+               scores: ScoreLookup | None) -> Check | None:
+    line, limits = prepared.line, prepared.thresholds
+    if not text.text.strip() or not prepared.phrase:
+        return None
+    forbidden = line.kind == "forbidden"
+    base = dict(observation=observation.key, touchpoint=observation.touchpoint, target_type="script_line",
+                target=line.key, kind="forbidden_phrase" if forbidden else "missing_phrase", weight=line.weight,
+                script_line=line.key, promise=line.promise, observed_at=observation.observed_at)
+    match = _find(prepared.phrase, text, scores, limits.review)
+    state = "absent" if match is None else verdict_of(match.score, limits.match, limits.review)
+    if match is not None and match.negated and state != "absent":
+        state = "negated"
+    evidence = _evidence(text, match) if state in ("found", "unsure") else None
+    score = match.score if match is not None else None
+    quoted = evidence.text if evidence else None
+    if forbidden:
+        expected = f"must not say: {line.text}"
+        if state == "found":
+            return Check(**base, verdict="broken", score=score, evidence=evidence, expected=expected,
+                         observed=quoted, reason="forbidden wording was used")
+        if state == "unsure":
+            return Check(**base, verdict="review", score=score, evidence=evidence, expected=expected,
+                         observed=quoted, reason=f"wording close to a forbidden line (score {score:.0f})")
+        return Check(**base, verdict="kept", score=score, reason="forbidden wording not used")
+    if state == "found":
+        return Check(**base, verdict="kept", score=score, evidence=evidence, reason="required wording was said")
+    if state == "unsure":
+        return Check(**base, verdict="review", score=score, evidence=evidence, expected=line.text, observed=quoted,
+                     reason=f"required wording only partly matched (score {score:.0f})")
+    reason = "required wording said only in a negation" if state == "negated" else "required wording not found"
+    return Check(**base, verdict="broken", score=score, expected=line.text, observed="not said", reason=reason)

@@ -1,0 +1,184 @@
+"""Checks across the project, needing no single observation (SPEC §5):
+
+* ``inconsistent_claim`` — a script line states a promise with a different quantity than
+  the promise, or than another touchpoint's script line stating the same promise;
+* ``uncovered_promise`` — a promise applies to a touchpoint whose script never states it;
+* ``duplicate_transcript`` — two observations with near-identical transcripts (a copied
+  verbatim, which mystery-shopping reviewers reject).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from auditor.model import Check, Evidence
+from auditor.normalize import Normalized, Normalizer
+from auditor.quantity import Quantity
+from auditor.records import Observation, Promise, ScriptLine
+from auditor.stated import Stated, in_unit, quantities, same_kind
+
+STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a promise to state it
+DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as a copy
+DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SHINGLE = 8
+_ANCHORS = 3
+_MAX_BUCKET = 400
+
+
+def _masked(text: str) -> str:
+    return _DIGITS.sub("#", text)
+
+
+def _clauses(text: str) -> list[str]:
+    return [clause.strip() for clause in text.split("|") if len(clause.strip()) >= 4]
+
+
+def states(line_text: str, promise_text: str) -> float:
+    """How clearly a (normalised) script line states a (normalised) promise, 0-100.
+
+    Numbers are masked, so "14日无理由退货" states "30天无理由退货" — the quantity is
+    compared afterwards. The line must contain most of one clause of the promise.
+    """
+    line = _masked(line_text)
+    best = 0.0
+    for clause in _clauses(_masked(promise_text)):
+        if len(line) < 0.6 * len(clause):
+            continue
+        best = max(best, fuzz.partial_ratio(clause, line))
+    return best
+
+
+class ProjectAuditor:
+    def __init__(self, normalizer: Normalizer, promises: list[Promise], lines: list[ScriptLine],
+                 touchpoints: list[str]):
+        self.normalizer = normalizer
+        self.promises = promises
+        self.lines = lines
+        self.touchpoints = touchpoints
+        self.line_text = {line.key: normalizer(line.text) for line in lines}
+        self.promise_text = {promise.key: normalizer.phrase(promise.text) for promise in promises}
+        self.stated_by = self._statements()
+
+    def _statements(self) -> dict[str, list[ScriptLine]]:
+        """promise key -> the script lines that state it (linked, or by their wording)."""
+        stated: dict[str, list[ScriptLine]] = defaultdict(list)
+        for line in self.lines:
+            if line.kind == "forbidden":
+                continue
+            for promise in self.promises:
+                if line.promise == promise.key or (
+                        not line.promise
+                        and states(self.line_text[line.key].text, self.promise_text[promise.key]) >= STATES_THRESHOLD):
+                    stated[promise.key].append(line)
+        return stated
+
+    def checks(self) -> list[Check]:
+        return [*self.inconsistent_claims(), *self.uncovered_promises()]
+
+    def _line_quantity(self, line: ScriptLine, promise: Promise) -> Stated | None:
+        text = self.line_text[line.key].text
+        return next((q for q in quantities(text) if promise.unit is None or same_kind(q.unit, promise.unit)), None)
+
+    def inconsistent_claims(self) -> list[Check]:
+        found = []
+        for promise in self.promises:
+            lines = self.stated_by.get(promise.key, [])
+            stated = [(line, q) for line in lines if (q := self._line_quantity(line, promise)) is not None]
+            if not stated:
+                continue
+            if promise.target is not None:
+                reference = in_unit(promise.target, promise.unit, promise.unit)
+                what = f"the promise says {Quantity(promise.target, promise.unit)}"
+            else:  # no target: the wording most scripts use is the reference
+                values = Counter(round(in_unit(q.value, q.unit, promise.unit), 6) for _, q in stated)
+                if len(values) < 2:
+                    continue
+                reference = values.most_common(1)[0][0]
+                what = f"most scripts say {Quantity(reference, promise.unit)}"
+            for line, quantity in stated:
+                value = in_unit(quantity.value, quantity.unit, promise.unit)
+                text = self.line_text[line.key]
+                start, end = text.to_original(quantity.start, quantity.end)
+                evidence = Evidence(text.original[start:end], start, end)
+                consistent = abs(value - reference) < 1e-6
+                found.append(Check(
+                    observation=None, touchpoint=line.touchpoint, target_type="script_line", target=line.key,
+                    verdict="kept" if consistent else "broken", kind="inconsistent_claim", score=100.0,
+                    evidence=evidence, weight=max(line.weight, promise.weight), promise=promise.key,
+                    script_line=line.key, expected=promise.text, observed=line.text,
+                    reason=(f"states {Quantity(quantity.value, quantity.unit)} as {what}" if not consistent
+                            else f"states the promise's {Quantity(quantity.value, quantity.unit)}"),
+                ))
+        return found
+
+    def uncovered_promises(self) -> list[Check]:
+        found = []
+        for promise in self.promises:
+            covered = {line.touchpoint for line in self.stated_by.get(promise.key, [])}
+            for touchpoint in self.touchpoints:
+                if not promise.applies_to(touchpoint):
+                    continue
+                is_covered = touchpoint in covered
+                found.append(Check(
+                    observation=None, touchpoint=touchpoint, target_type="promise", target=promise.key,
+                    verdict="kept" if is_covered else "broken", kind="uncovered_promise", weight=promise.weight,
+                    promise=promise.key, expected=promise.text,
+                    observed=None if is_covered else f"no script line of {touchpoint} states it",
+                    reason="stated by the touchpoint's script" if is_covered
+                    else "the touchpoint's script never states this promise",
+                ))
+        return found
+
+
+def duplicate_transcripts(observations: Iterable[tuple[Observation, Normalized]]) -> list[Check]:
+    """Pairs of near-identical transcripts, found without comparing every pair.
+
+    Each transcript gets a few min-hash anchors over its 8-character shingles; only
+    transcripts sharing an anchor are compared (rapidfuzz ``ratio``). Copies share their
+    anchors with near certainty; unrelated transcripts rarely do.
+    """
+    texts: dict[str, tuple[Observation, Normalized, str]] = {}
+    buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for observation, normalized in observations:
+        compact = normalized.text.replace(" ", "").replace("|", "")
+        if len(compact) < DUPLICATE_MIN_LENGTH:
+            continue
+        texts[observation.key] = (observation, normalized, compact)
+        shingles = {compact[i:i + _SHINGLE] for i in range(len(compact) - _SHINGLE + 1)}
+        for seed in range(_ANCHORS):
+            anchor = min(zlib.crc32(shingle.encode(), seed * 0x9E3779B1 & 0xFFFFFFFF) for shingle in shingles)
+            buckets[(seed, anchor)].append(observation.key)
+    pairs: set[tuple[str, str]] = set()
+    for keys in buckets.values():
+        if len(keys) < 2 or len(keys) > _MAX_BUCKET:
+            continue
+        for i, first in enumerate(keys):
+            for second in keys[i + 1:]:
+                pair = (min(first, second), max(first, second))
+                if pair in pairs:
+                    continue
+                if fuzz.ratio(texts[first][2], texts[second][2], score_cutoff=DUPLICATE_THRESHOLD):
+                    pairs.add(pair)
+    found = []
+    for earlier, later in sorted(pairs):
+        observation, normalized, compact = texts[later]
+        other = texts[earlier][0]
+        score = fuzz.ratio(compact, texts[earlier][2])
+        original = normalized.original
+        who = (f"{observation.shopper or 'unknown shopper'} and {other.shopper or 'unknown shopper'}"
+               if observation.shopper != other.shopper else f"both by {observation.shopper or 'an unknown shopper'}")
+        found.append(Check(
+            observation=later, touchpoint=observation.touchpoint, target_type="observation", target=earlier,
+            verdict="broken", kind="duplicate_transcript", score=score,
+            evidence=Evidence(original, 0, len(original)), observed_at=observation.observed_at,
+            expected=f"an original record of each visit ({who})",
+            observed=f"transcript {score:.0f}% identical to {earlier}",
+            reason=f"near-identical to the transcript of {earlier} ({who})",
+        ))
+    return found

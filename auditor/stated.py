@@ -1,0 +1,154 @@
+"""Quantities stated in text: "called back after 2.5 hours", "7天无理由退货".
+
+Works on normalised text, where every quantity reads ``<number><unit>`` (``2.5h``,
+``7day``). A transcript quantity counts as a measurement of a promise's metric only when
+words of that metric stand near it, and not when the shopper is quoting a claim ("the
+site says 48h delivery") rather than reporting what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.normalize import NUMBER_UNIT
+from auditor.quantity import UNIT_KINDS, convert
+
+_TOKENS = re.compile("[\ua000-\ua48f]")  # synonym groups, see auditor.audit.matching_normalizer
+_NEAR = 24  # characters either side of a quantity in which the metric's words must appear
+_STOP_WORDS = frozenset({
+    "within", "in", "under", "less", "than", "more", "after", "before", "the", "a", "an", "of", "for", "to",
+    "at", "by", "and", "or", "our", "your", "you", "we", "will", "be", "is", "are", "with", "all", "up",
+    "time", "rate", "window", "days", "free", "no", "not",
+    "min", "day", "week", "cny", "hkd", "twd", "usd",  # unit tokens of normalised quantities
+})
+_CJK_STOP = frozenset("内以之的在了我们您你及和与或")
+_CLAIM_WORDS = re.compile(
+    r"(said|says|say|told|promis\w*|claim\w*|stat\w*|advertis\w*|banner|written|reads|according|"
+    r"说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|话|讲)")
+_OPERATORS = {
+    "<=": lambda value, target: value <= target,
+    "<": lambda value, target: value < target,
+    ">=": lambda value, target: value >= target,
+    ">": lambda value, target: value > target,
+    "==": lambda value, target: abs(value - target) < 1e-9,
+}
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One quantity found in normalised text."""
+
+    value: float
+    unit: str  # canonical unit of auditor.quantity (min, h, day, week, %, CNY …)
+    start: int
+    end: int
+
+
+def canonical(unit_token: str) -> str | None:
+    """The auditor.quantity unit for a normalised unit token (``cny`` -> ``CNY``)."""
+    for unit in UNIT_KINDS:
+        if unit.lower() == unit_token.lower():
+            return unit
+    return None
+
+
+def quantities(text: str) -> list[Stated]:
+    found = []
+    for match in NUMBER_UNIT.finditer(text):
+        unit = canonical(match.group("unit"))
+        if unit is not None:
+            found.append(Stated(float(match.group("value")), unit, match.start(), match.end()))
+    return found
+
+
+def same_kind(unit: str | None, other: str | None) -> bool:
+    if unit is None or other is None:
+        return unit is None or other is None  # a bare number is read in the promise's unit
+    return UNIT_KINDS[unit][0] == UNIT_KINDS[other][0]
+
+
+def in_unit(value: float, unit: str | None, target_unit: str | None) -> float:
+    if unit is None or target_unit is None or unit == target_unit:
+        return value
+    return convert(value, unit, target_unit)
+
+
+def meets(value: float, operator: str, target: float) -> bool:
+    return _OPERATORS[operator](value, target)
+
+
+def metric_words(metric: str, normalised_promise: str) -> list[str]:
+    """Words that mark a quantity as this metric's: the metric's name and the promise's
+    own words around its quantity (``call back within 15min`` -> call, back)."""
+    words = _content_words(metric.lower().replace("_", " "))
+    for stated in quantities(normalised_promise):
+        before = normalised_promise[max(0, stated.start - 14):stated.start].split("|")[-1]
+        after = normalised_promise[stated.end:stated.end + 8].split("|")[0]
+        words.update(_content_words(before) | _content_words(after))
+    return sorted(words)
+
+
+def _content_words(text: str) -> set[str]:
+    words = {word for word in re.findall(r"[a-z]{3,}", text) if word not in _STOP_WORDS}
+    words.update(_TOKENS.findall(text))  # a synonym group's token is a word of its own
+    cjk = "".join(char for char in text if "\u3400" <= char <= "\u9fff" and char not in _CJK_STOP)
+    words.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    return words
+
+
+def _distance(text: str, stated: Stated, words: list[str]) -> int | None:
+    """How far the nearest of the metric's words stands from a quantity (None: not near)."""
+    clause_start = text.rfind("|", 0, stated.start) + 1
+    if _CLAIM_WORDS.search(text, clause_start, stated.start):
+        return None  # "the site says 48h": a quoted claim, not what happened
+    window_start = max(0, stated.start - _NEAR)
+    around = text[window_start:stated.end + _NEAR]
+    offsets = [stated.start - window_start, stated.end - window_start]
+    distances = []
+    for word in words:
+        at = around.find(word)
+        while at >= 0:
+            end = at + len(word)
+            distances.append(offsets[0] - end if end <= offsets[0] else max(0, at - offsets[1]))
+            at = around.find(word, at + 1)
+    return min(distances, default=None)
+
+
+_TIME_SCALE = ("s", "min", "h", "day", "week")
+
+
+def _plausible(unit: str, promise_unit: str | None) -> bool:
+    """Could a reported quantity in ``unit`` measure a promise in ``promise_unit``?
+    Time units a step apart convert naturally (2.5 h for a 15-minute call-back); a
+    3-minute wait is never a 30-day return window."""
+    if promise_unit is None:
+        return False
+    if not same_kind(unit, promise_unit):
+        return False
+    if unit in _TIME_SCALE and promise_unit in _TIME_SCALE:
+        return abs(_TIME_SCALE.index(unit) - _TIME_SCALE.index(promise_unit)) <= 1
+    return True
+
+
+def assign_measurements(text: str, metrics: dict[str, tuple[str | None, list[str]]]) -> dict[str, Stated]:
+    """Which quantity of a transcript reports which metric.
+
+    ``metrics`` maps a promise key to (its unit, its metric words). Each quantity goes to
+    the one promise whose words stand nearest to it, so "3天内上门安装" measures the
+    installation promise and not the 30-day returns promise as well.
+    """
+    best: dict[str, tuple[int, Stated]] = {}
+    for stated in quantities(text):
+        nearest: tuple[int, str] | None = None
+        for key, (unit, words) in metrics.items():
+            if not _plausible(stated.unit, unit):
+                continue
+            distance = _distance(text, stated, words)
+            if distance is not None and (nearest is None or distance < nearest[0]):
+                nearest = (distance, key)
+        if nearest is not None:
+            distance, key = nearest
+            if key not in best or distance < best[key][0]:
+                best[key] = (distance, stated)
+    return {key: stated for key, (_, stated) in best.items()}
