@@ -34,13 +34,14 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Words that negate what follows them in the same clause. English ones are whole words
 # among the few words before the match; Chinese ones are within a few characters.
 _EN_NEGATORS = frozenset({
-    "not", "no", "never", "without", "isn't", "wasn't", "weren't", "aren't", "didn't", "don't",
+    "not", "no", "never", "nobody", "noone", "nothing", "without", "isn't", "wasn't", "weren't", "aren't", "didn't", "don't",
     "doesn't", "hadn't", "haven't", "hasn't", "won't", "wouldn't", "couldn't", "neither", "nor",
     "instead", "rather", "hardly",
 })
 _EN_ARTICLES = frozenset({"a", "an", "the", "any", "some", "by", "from", "with", "to", "of", "one", "single",
                           "even", "once", "real", "actual"})
-_ZH_NEGATORS = ("不是", "并非", "并不是", "没有", "没", "不用", "无需", "不需要", "不", "未", "别", "非", "而不是", "无")
+_ZH_NEGATORS = ("不是", "并非", "并不是", "没有", "没", "不用", "无需", "不需要", "不", "未", "别", "非", "而不是", "无",
+                "唔系", "唔係", "冇", "唔使", "唔", "毋须", "沒有", "沒")  # Cantonese and unfolded forms too
 _EN_WINDOW_WORDS = 3
 _ZH_WINDOW_CHARS = 5
 _ZH_MAX_GAP = 2
@@ -139,12 +140,28 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         score = min(score, coverage * 100)
     if _FRAGMENT_CAP < score < 100 and _is_single_word(phrase) and window != phrase and len(window) > len(phrase) + 1:
         score = _FRAGMENT_CAP  # "free" inside "freezer": a fragment, not the word
+    if _loses_its_negation(phrase, window):
+        score = min(score, _WRONG_NUMBER_CAP)  # "never called back" is not "she called back"
     phrase_numbers = _NUMBER.findall(phrase)
     if phrase_numbers and sorted(phrase_numbers) != sorted(_NUMBER.findall(window)):
         score = min(score, _WRONG_NUMBER_CAP)  # "7天无理由退货" does not say "30天无理由退货"
     if score < cutoff:
         return None
     return Match(score, start, end, negated=is_negated(text, start))
+
+
+_ZH_NEGATION_CHARS = frozenset("不没无未别非冇唔拒")
+
+
+def _loses_its_negation(phrase: str, window: str) -> bool:
+    """A phrase that carries its own negation (``never called back``, ``没人接``) only
+    matches where that negation is there too: the rest of it is the opposite claim."""
+    phrase_words = set(_WORD.findall(phrase))
+    needed = phrase_words & (_EN_NEGATORS | {"refused", "refuse", "nobody", "none"})
+    if needed and not needed <= set(_WORD.findall(window)):
+        return True
+    chinese = {char for char in phrase if char in _ZH_NEGATION_CHARS}
+    return bool(chinese) and not chinese <= set(window)
 
 
 def is_negated(text: str, start: int) -> bool:

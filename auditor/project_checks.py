@@ -99,8 +99,11 @@ class ProjectAuditor:
                 values = Counter(round(in_unit(q.value, q.unit, promise.unit), 6) for _, q in stated)
                 if len(values) < 2:
                     continue
-                reference = values.most_common(1)[0][0]
-                what = f"most scripts say {Quantity(reference, promise.unit)}"
+                ranked = values.most_common()
+                # With no majority there is no reference: every line contradicts another.
+                reference = ranked[0][0] if ranked[0][1] > ranked[1][1] else float("nan")
+                what = (f"most scripts say {Quantity(reference, promise.unit)}" if reference == reference
+                        else "other touchpoints' scripts say otherwise")
             for line, quantity in stated:
                 value = in_unit(quantity.value, quantity.unit, promise.unit)
                 text = self.line_text[line.key]

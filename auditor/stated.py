@@ -24,8 +24,10 @@ _STOP_WORDS = frozenset({
 })
 _CJK_STOP = frozenset("内以之的在了我们您你及和与或")
 _CLAIM_WORDS = re.compile(
-    r"(said|says|say|told|promis\w*|claim\w*|stat\w*|advertis\w*|banner|written|reads|according|"
-    r"说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|话|讲)")
+    r"(said|says|say|told|promis\w*|claim\w*|stat\w*|advertis\w*|banner|written|reads|according|will|"
+    r"说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|话|讲|会|將|将)")
+_WITHIN_AFTER = re.compile(r"\s*(?:内|以内|之内|以下|起|包|保证)")
+_WITHIN_BEFORE = re.compile(r"(?:within|in under|under|up to|no more than|less than|at most|最多|不超过|保证|承诺)\s*$")
 _OPERATORS = {
     "<=": lambda value, target: value <= target,
     "<": lambda value, target: value < target,
@@ -97,11 +99,24 @@ def _content_words(text: str) -> set[str]:
     return words
 
 
-def _distance(text: str, stated: Stated, words: list[str]) -> int | None:
-    """How far the nearest of the metric's words stands from a quantity (None: not near)."""
+def _is_claim(text: str, stated: Stated) -> bool:
+    """Is this quantity a promise being quoted rather than something that happened?
+
+    "the site says 48h", "15min内回电", "within 2 hours", "we will call back in 15min" are
+    claims; "called back after 2.5h", "等了20min", "45min后才回电" are measurements.
+    """
     clause_start = text.rfind("|", 0, stated.start) + 1
     if _CLAIM_WORDS.search(text, clause_start, stated.start):
-        return None  # "the site says 48h": a quoted claim, not what happened
+        return True
+    if _WITHIN_AFTER.match(text, stated.end):
+        return True
+    return bool(_WITHIN_BEFORE.search(text[max(clause_start, stated.start - 12):stated.start]))
+
+
+def _distance(text: str, stated: Stated, words: list[str]) -> int | None:
+    """How far the nearest of the metric's words stands from a quantity (None: not near)."""
+    if _is_claim(text, stated):
+        return None
     window_start = max(0, stated.start - _NEAR)
     around = text[window_start:stated.end + _NEAR]
     offsets = [stated.start - window_start, stated.end - window_start]
