@@ -34,8 +34,13 @@ class PreparedLine:
 
 def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise:
     cues = [cue for cue in (normalizer.phrase(text) for text in promise.breach_cues) if cue]
-    words = (metric_words(normalizer.phrase(promise.metric.replace("_", " ")), normalizer.phrase(promise.text))
-             if promise.metric else [])
+    words: list[str] = []
+    if promise.metric:
+        name = normalizer.phrase(promise.metric.replace("_", " "))
+        # Words around the promise's quantity, seen both with synonym tokens (as in
+        # transcripts) and without (where a group such as 24/7 swallowed the quantity).
+        words = sorted(set(metric_words(name, normalizer.phrase(promise.text)))
+                       | set(metric_words(name, normalizer.without_synonyms(promise.text))))
     return PreparedPromise(promise, list(dict.fromkeys(cues)), words)
 
 
