@@ -509,11 +509,6 @@ def _english_number(text: str, pos: int) -> tuple[str, int] | None:
     return _fmt(_words_value(words)), end
 
 
-def _numbers(text: str, ascii_only: bool) -> Iterator[list[Region]]:
-    """Step 2; yields the regions of its two passes and leaves the text in _numbers.text."""
-    raise NotImplementedError  # (documentation anchor; the passes run in Normalizer._base)
-
-
 # --------------------------------------------------------------------------------------
 # Step 3: units
 # --------------------------------------------------------------------------------------
@@ -616,7 +611,7 @@ def _punctuation(text: str) -> tuple[str, list[Region]]:
             text = _DIGIT_COLON.sub(":", text)
         if "’" in text:
             text = _APOSTROPHE.sub("'", text)
-    if "~" in text or not ascii_only:
+    if "~" in text or not ascii_only and ("～" in text or "–" in text):
         text = _DIGIT_DASH.sub("-", text)
     text = _CONTEXT_TO_SPACE.sub(" ", text)
     # then the separators: collapse, none next to CJK or at the ends

@@ -35,8 +35,14 @@ def _masked(text: str) -> str:
     return _DIGITS.sub("#", text)
 
 
+# Bilingual promises put both languages in one clause ("30-day returns 30天无理由退货"):
+# each language is a clause of its own.
+_LANGUAGE_SWITCH = re.compile(r"(?<=[a-z])\s*(?=(?:#[a-z%]*)?[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s*(?=[a-z])")
+
+
 def _clauses(text: str) -> list[str]:
-    return [clause.strip() for clause in text.split("|") if len(clause.strip()) >= 4]
+    parts = (part.strip() for clause in text.split("|") for part in _LANGUAGE_SWITCH.split(clause))
+    return [part for part in parts if len(part) >= 4]
 
 
 def states(line_text: str, promise_text: str) -> float:
