@@ -41,7 +41,7 @@ from auditor.records import (
     load_script_lines,
     observation_rows,
 )
-from auditor.stated import assign_measurements
+from auditor.stated import MetricIndex
 from auditor.store import Project, now_iso
 
 _BATCH = 1000
@@ -118,15 +118,15 @@ def audit_steps(project: Project, *, period_from: str | None = None,
         needles = list(dict.fromkeys([cue for p in here_promises for cue in p.cues]
                                      + [line.phrase for line in here_lines if line.phrase]))
         cutoff = min([thresholds.review, *(line.thresholds.review for line in here_lines)])
-        measurable = {p.promise.key: (p.promise.unit, p.words) for p in here_promises
-                      if p.promise.metric and p.promise.target is not None}
+        measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in here_promises
+                                  if p.promise.metric and p.promise.target is not None})
         for batch in _batched(group, _BATCH):
             texts = [normalizer(observation.transcript) for observation in batch]
             scores = _prefilter(needles, texts, cutoff)
             for index, (observation, text) in enumerate(zip(batch, texts)):
                 lookup = dict(zip(needles, scores[index])) if scores is not None else {}
                 day = observation.day
-                reported = assign_measurements(text.text, measurable) if measurable and text.text else {}
+                reported = measurable.assign(text.text) if text.text else {}
                 for prepared in here_promises:
                     if prepared.promise.valid_on(day):
                         check = check_promise(prepared, observation, text, lookup, thresholds,

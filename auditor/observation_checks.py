@@ -70,8 +70,15 @@ def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: flo
 def check_promise(prepared: PreparedPromise, observation: Observation, text: Normalized,
                   scores: ScoreLookup | None, thresholds: Thresholds, reported: Stated | None = None) -> Check | None:
     """One promise against one observation; ``reported`` is the transcript quantity that
-    :func:`auditor.stated.assign_measurements` gave to this promise, if any."""
+    :func:`auditor.stated.MetricIndex.assign` gave to this promise, if any."""
     promise = prepared.promise
+    if (reported is None and scores is not None and text.text
+            and (promise.metric is None or promise.metric not in observation.measurements)
+            and all(scores.get(cue, 0.0) < thresholds.review for cue in prepared.cues)):
+        # The common case, kept short: nothing measured, no cue anywhere near the transcript.
+        return Check(observation.key, observation.touchpoint, "promise", promise.key, "kept", "broken_promise",
+                     reason="no sign of a breach in the transcript", weight=promise.weight, promise=promise.key,
+                     observed_at=observation.observed_at)
     base = dict(observation=observation.key, touchpoint=observation.touchpoint, target_type="promise",
                 target=promise.key, kind="broken_promise", weight=promise.weight, promise=promise.key,
                 observed_at=observation.observed_at, expected=promise.text)

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -26,8 +25,7 @@ STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a 
 DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as a copy
 DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_SHINGLE = 8
-_ANCHORS = 3
+_SHINGLE_SIZES = (8, 13)
 _MAX_BUCKET = 400
 
 
@@ -148,7 +146,7 @@ class ProjectAuditor:
 def duplicate_transcripts(observations: Iterable[tuple[Observation, Normalized]]) -> list[Check]:
     """Pairs of near-identical transcripts, found without comparing every pair.
 
-    Each transcript gets a few min-hash anchors over its 8-character shingles; only
+    Each transcript gets two min-hash anchors over its 8- and 13-character shingles; only
     transcripts sharing an anchor are compared (rapidfuzz ``ratio``). Copies share their
     anchors with near certainty; unrelated transcripts rarely do.
     """
@@ -159,10 +157,11 @@ def duplicate_transcripts(observations: Iterable[tuple[Observation, Normalized]]
         if len(compact) < DUPLICATE_MIN_LENGTH:
             continue
         texts[observation.key] = (observation, normalized, compact)
-        shingles = {compact[i:i + _SHINGLE] for i in range(len(compact) - _SHINGLE + 1)}
-        for seed in range(_ANCHORS):
-            anchor = min(zlib.crc32(shingle.encode(), seed * 0x9E3779B1 & 0xFFFFFFFF) for shingle in shingles)
-            buckets[(seed, anchor)].append(observation.key)
+        # One min-hash per shingle length: str hashes are computed in C (and stable
+        # within a run, which is all the buckets need).
+        for size in _SHINGLE_SIZES:
+            anchor = min(map(hash, [compact[i:i + size] for i in range(len(compact) - size + 1)]))
+            buckets[(size, anchor)].append(observation.key)
     pairs: set[tuple[str, str]] = set()
     for keys in buckets.values():
         if len(keys) < 2 or len(keys) > _MAX_BUCKET:

@@ -9,6 +9,7 @@ site says 48h delivery") rather than reporting what happened.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from auditor.normalize import NUMBER_UNIT
@@ -113,26 +114,10 @@ def _is_claim(text: str, stated: Stated) -> bool:
     return bool(_WITHIN_BEFORE.search(text[max(clause_start, stated.start - 12):stated.start]))
 
 
-def _distance(text: str, stated: Stated, words: list[str]) -> int | None:
-    """How far the nearest of the metric's words stands from a quantity (None: not near)."""
-    if _is_claim(text, stated):
-        return None
-    window_start = max(0, stated.start - _NEAR)
-    around = text[window_start:stated.end + _NEAR]
-    offsets = [stated.start - window_start, stated.end - window_start]
-    distances = []
-    for word in words:
-        at = around.find(word)
-        while at >= 0:
-            end = at + len(word)
-            distances.append(offsets[0] - end if end <= offsets[0] else max(0, at - offsets[1]))
-            at = around.find(word, at + 1)
-    return min(distances, default=None)
-
-
 _TIME_SCALE = ("s", "min", "h", "day", "week")
 
 
+@lru_cache(maxsize=None)
 def _plausible(unit: str, promise_unit: str | None) -> bool:
     """Could a reported quantity in ``unit`` measure a promise in ``promise_unit``?
     Time units a step apart convert naturally (2.5 h for a 15-minute call-back); a
@@ -146,24 +131,50 @@ def _plausible(unit: str, promise_unit: str | None) -> bool:
     return True
 
 
-def assign_measurements(text: str, metrics: dict[str, tuple[str | None, list[str]]]) -> dict[str, Stated]:
-    """Which quantity of a transcript reports which metric.
+class MetricIndex:
+    """The measurable promises of one touchpoint, indexed by their metric words, so that
+    a transcript is scanned once per quantity rather than once per promise."""
 
-    ``metrics`` maps a promise key to (its unit, its metric words). Each quantity goes to
-    the one promise whose words stand nearest to it, so "3天内上门安装" measures the
-    installation promise and not the 30-day returns promise as well.
-    """
-    best: dict[str, tuple[int, Stated]] = {}
-    for stated in quantities(text):
-        nearest: tuple[int, str] | None = None
+    def __init__(self, metrics: dict[str, tuple[str | None, list[str]]]):
+        self.owners: dict[str, list[tuple[str, str | None]]] = {}
         for key, (unit, words) in metrics.items():
-            if not _plausible(stated.unit, unit):
+            for word in words:
+                self.owners.setdefault(word, []).append((key, unit))
+        ordered = sorted(self.owners, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def assign(self, text: str) -> dict[str, Stated]:
+        """Which quantity of a transcript reports which metric.
+
+        Each quantity goes to the one promise whose words stand nearest to it, so
+        "3天内上门安装" measures the installation promise and not the 30-day returns
+        promise as well; each promise keeps its nearest quantity.
+        """
+        best: dict[str, tuple[int, Stated]] = {}
+        if self.pattern is None:
+            return {}
+        for stated in quantities(text):
+            if _is_claim(text, stated):
                 continue
-            distance = _distance(text, stated, words)
-            if distance is not None and (nearest is None or distance < nearest[0]):
-                nearest = (distance, key)
-        if nearest is not None:
-            distance, key = nearest
-            if key not in best or distance < best[key][0]:
-                best[key] = (distance, stated)
-    return {key: stated for key, (_, stated) in best.items()}
+            window_start = max(0, stated.start - _NEAR)
+            nearest: tuple[int, str] | None = None
+            for hit in self.pattern.finditer(text, window_start, stated.end + _NEAR):
+                if hit.end() <= stated.start:
+                    distance = stated.start - hit.end()
+                elif hit.start() >= stated.end:
+                    distance = hit.start() - stated.end
+                else:
+                    continue  # the word is part of the quantity itself
+                for key, unit in self.owners[hit.group()]:
+                    if _plausible(stated.unit, unit) and (nearest is None or distance < nearest[0]):
+                        nearest = (distance, key)
+            if nearest is not None:
+                distance, key = nearest
+                if key not in best or distance < best[key][0]:
+                    best[key] = (distance, stated)
+        return {key: stated for key, (_, stated) in best.items()}
+
+
+def assign_measurements(text: str, metrics: dict[str, tuple[str | None, list[str]]]) -> dict[str, Stated]:
+    """:meth:`MetricIndex.assign` for a one-off text."""
+    return MetricIndex(metrics).assign(text)
