@@ -38,9 +38,22 @@ def _masked(text: str) -> str:
 _LANGUAGE_SWITCH = re.compile(r"(?<=[a-z])\s*(?=(?:#[a-z%]*)?[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s*(?=[a-z])")
 
 
+_QUANTITY_ONLY = re.compile(r"(?:#[a-z%]*\s*)+")
+
+
 def _clauses(text: str) -> list[str]:
-    parts = (part.strip() for clause in text.split("|") for part in _LANGUAGE_SWITCH.split(clause))
-    return [part for part in parts if len(part) >= 4]
+    clauses = []
+    for clause in text.split("|"):
+        carried = ""
+        for part in _LANGUAGE_SWITCH.split(clause):
+            part = part.strip()
+            if _QUANTITY_ONLY.fullmatch(part):  # "3天内…" splits as "#day" + "内…": keep them together
+                carried += part
+                continue
+            clauses.append(carried + part)
+            carried = ""
+    # A clause must say something besides its quantity to be recognised in a script line.
+    return [clause for clause in clauses if len(_QUANTITY_ONLY.sub("", clause).strip()) >= 3]
 
 
 def states(line_text: str, promise_text: str) -> float:
