@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -133,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AuditorError as error:  # expected: bad data, bad file; --debug changes nothing here
         _report(error)
         return error.exit_code
+    except BrokenPipeError:  # `brand-auditor findings P | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("Interrupted; nothing more was written.", file=sys.stderr)
         return 130
