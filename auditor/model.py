@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A quoted span: ``source[start:end] == text`` in the original, unnormalised text.
 
@@ -18,7 +18,7 @@ class Evidence:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)  # an audit of 100,000 visits holds millions of these
 class Check:
     """One evaluation of one target against one observation (or of a promise against the scripts)."""
 
@@ -54,7 +54,7 @@ class Check:
         return data
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """A check whose verdict is broken or review, with a fingerprint that survives re-runs."""
 
