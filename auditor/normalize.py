@@ -1,8 +1,8 @@
 """Text normalisation for fuzzy matching, with a map back to the original characters.
 
 ``Normalizer()(text)`` folds a transcript (or a script line, a breach cue) into a form in
-which the ways people write the same thing look the same, and remembers where every part
-of the result came from, so that evidence found in the normalised text always points into
+which the ways people write the same thing look the same, and can say where every part of
+the result came from, so that evidence found in the normalised text always points into
 the original transcript::
 
     >>> n = Normalizer()("Called at 23:10. 只有機器人回覆")
@@ -17,33 +17,37 @@ The steps, in order (each keeps the offset map exact):
 1. Characters, one by one: NFKC (full-width ``２４`` → ``24``, ``ＡＢＣ`` → ``abc``), lower
    case, Traditional → Simplified (OpenCC's character table). Almost every character maps
    to exactly one character, so this is one ``str.translate``; the rare characters that
-   expand or vanish (``㎏`` → ``kg``, ``ﬁ`` → ``fi``, zero-width spaces) are recorded.
-2. Numbers to digits: Chinese numerals where they are quantities (``两个半小时`` →
-   ``2.5小时``, ``一刻钟`` → ``15分钟``, ``百分之二十`` → ``20%``, ``两三天`` → ``2-3天``; 一直,
-   一定, 十分 stay) and English number words (``forty-five`` → ``45``, ``half an hour`` →
-   ``0.5 hour``, ``an hour and a half`` → ``1.5 hour``; ``no one`` stays).
-3. Units after a number to one canonical token, no space (``UNIT_TOKENS``): ``15 mins`` /
-   ``15分钟`` → ``15min``; ``2 hrs`` / ``2个小时`` → ``2h``; ``3天`` / ``3 days`` → ``3day``;
-   ``30 seconds`` → ``30sec``; ``¥100`` / ``100元`` → ``100cny``.
+   expand or vanish (``㎏`` → ``kg``, ``ﬁ`` → ``fi``, zero-width spaces) and astral symbols
+   (emoji → space) are rewritten apart.
+2. Numbers to digits: English number words (``forty-five`` → ``45``, ``half an hour`` →
+   ``0.5 hour``, ``an hour and a half`` → ``1.5 hour``; ``no one`` stays), then Chinese
+   numerals where they are quantities (``两个半小时``, ``一刻钟``, ``百分之二十``, ``两三天``;
+   一直, 一定, 十分 stay) ...
+3. ... in the same pass as the units after a number, which become one canonical token with
+   no space (``UNIT_TOKENS``): ``15 mins`` / ``十五分钟`` → ``15min``; ``2 hrs`` /
+   ``两个小时`` → ``2h``; ``三天半`` → ``3.5day``; ``30 seconds`` → ``30sec``; ``¥100`` /
+   ``100元`` → ``100cny``; ``百分之二十`` → ``20%``.
 4. Punctuation: sentence punctuation and line breaks → ``|`` (a clause boundary), other
    punctuation → space, except a decimal point, ``23:00``, ``24/7``, ``%``, ``2-3`` and
    ``don't``; runs collapsed, no space next to a CJK character, ends stripped.
 5. Synonyms: every variant of a group (itself normalised by steps 1–4) is replaced by the
    group's first entry, longest variant first; Latin variants only as whole words.
 
-Speed: the audit normalises every transcript once, so each step is a few compiled regular
-expressions scanned in C (a pattern whose alternatives all begin with a literal, or with
-one character class, is prefiltered by re on its first character), ASCII text takes
-shorter paths, and only the replaced regions are kept, never a per-character list.
+Speed: the audit normalises every transcript, but asks for the way back only for the few
+spans it reports. So a call runs each pass as fast as ``re`` allows (constant replacements
+in C) and keeps nothing but the text; ``to_original`` re-runs the same passes once, in a
+mode that records each pass's replaced regions (never a per-character list), and maps
+positions back through them with ``bisect``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from operator import itemgetter
@@ -53,8 +57,9 @@ from auditor.quantity import _CN_DIGITS, UNIT_ALIASES, chinese_to_number
 
 __all__ = ["NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "load_default_synonyms"]
 
-# A replaced region of one rewriting step: (new_start, new_end, old_start, old_end).
+# A replaced region of one rewriting pass: (new_start, new_end, old_start, old_end).
 Region = tuple[int, int, int, int]
+Steps = tuple[list[Region], ...]
 _first = itemgetter(0)
 
 
@@ -63,7 +68,7 @@ _first = itemgetter(0)
 # --------------------------------------------------------------------------------------
 
 def _map_span(regions: list[Region], start: int, end: int) -> tuple[int, int]:
-    """Map [start, end) back through one step: a start inside a replaced region goes to the
+    """Map [start, end) back through one pass: a start inside a replaced region goes to the
     region's old start, an end inside one to its old end; elsewhere positions shift."""
     i = bisect.bisect_right(regions, start, key=_first) - 1
     if i >= 0:
@@ -82,70 +87,68 @@ class Normalized:
 
     text: str  # the normalised text
     original: str  # the input
-    _steps: tuple[list[Region], ...] = field(default=(), repr=False, compare=False)
+    _steps: Steps | None = field(default=None, repr=False, compare=False)
+    _trace: Callable[[str], tuple[str, Steps]] | None = field(default=None, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span [start, end) of .text to the span of .original it came from
         (a replaced region maps to the whole original region; never a half character)."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} is not inside the normalised text (length {len(self.text)})")
-        for regions in reversed(self._steps):
+        for regions in reversed(self._passes()):
             start, end = _map_span(regions, start, end)
         return start, end
 
+    def _passes(self) -> Steps:
+        steps = self._steps
+        if steps is None:
+            steps = ()
+            if self._trace is not None:
+                text, steps = self._trace(self.original)
+                if text != self.text:  # the traced passes must be the very same passes
+                    raise RuntimeError(f"normalisation traced differently: {text!r} != {self.text!r}")
+            object.__setattr__(self, "_steps", steps)
+        return steps
+
 
 class _Rewriter:
-    """Builds the new text of one step from (start, end, replacement) in increasing order,
-    keeping the replaced regions."""
+    """Builds the new text of one pass from (start, end, replacement) in increasing order,
+    keeping the replaced regions when tracing."""
 
     __slots__ = ("text", "pieces", "regions", "pos", "delta")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, trace: bool) -> None:
         self.text = text
         self.pieces: list[str] = []
-        self.regions: list[Region] = []
+        self.regions: list[Region] | None = [] if trace else None
         self.pos = 0
         self.delta = 0
 
     def replace(self, start: int, end: int, new: str) -> None:
-        if new == self.text[start:end]:
-            return
         self.pieces.append(self.text[self.pos:start])
         self.pieces.append(new)
-        self.regions.append((start + self.delta, start + self.delta + len(new), start, end))
-        self.delta += len(new) - (end - start)
+        if self.regions is not None:
+            self.regions.append((start + self.delta, start + self.delta + len(new), start, end))
+            self.delta += len(new) - (end - start)
         self.pos = end
 
-    def result(self) -> tuple[str, list[Region]]:
-        if not self.regions:
-            return self.text, self.regions
+    def result(self, steps: list[list[Region]] | None) -> str:
+        if not self.pieces:
+            return self.text
+        if steps is not None and self.regions:
+            steps.append(self.regions)
         self.pieces.append(self.text[self.pos:])
-        return "".join(self.pieces), self.regions
+        return "".join(self.pieces)
 
 
-def _rewrite(pattern: re.Pattern[str], text: str,
-             replace: Callable[[re.Match[str]], str | None]) -> tuple[str, list[Region]]:
-    """Replace the matches for which ``replace`` returns a string."""
-    out = _Rewriter(text)
+def _sub(pattern: re.Pattern[str], new: str, text: str, steps: list[list[Region]] | None) -> str:
+    """pattern.sub(new, text) with a constant replacement; its regions when tracing."""
+    if steps is None:
+        return pattern.sub(new, text)
+    out = _Rewriter(text, True)
     for match in pattern.finditer(text):
-        new = replace(match)
-        if new is not None:
-            out.replace(match.start(), match.end(), new)
-    return out.result()
-
-
-def _rewrite_at(starts: Iterable[int], text: str,
-                replace: Callable[[str, int], tuple[str, int] | None]) -> tuple[str, list[Region]]:
-    """``starts`` proposes positions (increasing); ``replace(text, pos)`` returns
-    (new text, end) for a rewrite starting there, or None."""
-    out = _Rewriter(text)
-    for start in starts:
-        if start < out.pos:
-            continue
-        found = replace(text, start)
-        if found is not None:
-            out.replace(start, found[1], found[0])
-    return out.result()
+        out.replace(match.start(), match.end(), new)
+    return out.result(steps)
 
 
 # --------------------------------------------------------------------------------------
@@ -161,12 +164,15 @@ _LATIN = "0-9a-z\u00c0-\u024f"  # what makes a Latin word go on (after lower cas
 _LATIN_CHAR = re.compile(f"[{_LATIN}]")
 
 
+_LATIN_SET = frozenset("0123456789abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xC0, 0x250))))
+
+
 def _is_cjk(ch: str) -> bool:
-    return _CJK_CHAR.match(ch) is not None
+    return "\u4e00" <= ch <= "\u9fff" or _CJK_CHAR.match(ch) is not None
 
 
 def _is_latin(ch: str) -> bool:
-    return _LATIN_CHAR.match(ch) is not None
+    return ch in _LATIN_SET
 
 
 def _fmt(value: float) -> str:
@@ -191,10 +197,16 @@ def _char_class(chars: Iterable[str], extra: str = "") -> str:
     return "[" + "".join(parts) + extra + "]" if parts or extra else "[^\\s\\S]"
 
 
-def _trie(words: Iterable[str], latin_end: bool = True) -> str:
+def _word_end(word: str) -> str:
+    return f"(?![{_LATIN}])" if _is_latin(word[-1]) else ""
+
+
+def _trie(words: Iterable[str], end: Callable[[str], str] = _word_end, space: str = " ") -> str:
     """An alternation of the words as a trie: the first character picks the branch (so re
-    tries one or two alternatives per position, not all), the longest word wins, and a word
-    ending in a Latin letter or digit must end there (``bot`` is not found in ``bots``)."""
+    tries one or two alternatives per position, not all), and the longest word wins.
+    ``end(word)`` is what must follow a word (by default: a word ending in a Latin letter or
+    digit must end there, ``bot`` is not found in ``bots``); ``space`` is the pattern for a
+    space inside a word."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -202,34 +214,38 @@ def _trie(words: Iterable[str], latin_end: bool = True) -> str:
             node = node.setdefault(ch, {})
         node[""] = word
 
+    def piece(ch: str) -> str:
+        return space if ch == " " else re.escape(ch)
+
     def build(node: dict) -> str:
-        alternatives = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        alternatives = [piece(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
         if "" in node:  # the word may end here: last, so that longer words win
-            alternatives.append(f"(?![{_LATIN}])" if latin_end and _is_latin(node[""][-1]) else "")
+            alternatives.append(end(node[""]))
         if len(alternatives) == 1:
             return alternatives[0]
         return "(?:" + "|".join(alternatives) + ")"
 
-    return "|".join(re.escape(ch) + build(trie[ch]) for ch in sorted(k for k in trie if k))
+    # a word starting with a digit does not start inside a decimal (2.24h)
+    return "|".join(piece(ch) + ("(?<![0-9]\\.[0-9])" if ch.isdigit() else "") + build(trie[ch])
+                    for ch in sorted(k for k in trie if k))
 
 
 class _WordFinder:
-    """Finds Latin words from an alternation where a word starts (not after a Latin letter,
-    a digit or a decimal point). The scan consumes the character before the word, so that
-    re prefilters on that one class instead of trying every position."""
+    """Finds words of an alternation where a Latin word starts (not after a Latin letter or
+    a digit; a word starting with a digit not after a decimal point either). The scan
+    consumes the character before the word and checks the word's first character with one
+    class, so re prefilters instead of trying every alternative at every position."""
 
-    def __init__(self, alternation: str) -> None:
-        self._inner = re.compile(f"[^{_LATIN}.]({alternation})")
+    def __init__(self, alternation: str, first_chars: Iterable[str]) -> None:
+        first = _char_class(first_chars)
+        self._inner = re.compile(f"[^{_LATIN}](?={first})({alternation})")
         self._first = re.compile(f"(?:{alternation})")
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+    def spans(self, text: str) -> list[tuple[int, int]]:
         first = self._first.match(text)
-        pos = 0
-        if first is not None:
-            yield first.span()
-            pos = first.end()
-        for match in self._inner.finditer(text, pos):
-            yield match.span(1)
+        if first is None:
+            return [match.span(1) for match in self._inner.finditer(text)]
+        return [first.span()] + [match.span(1) for match in self._inner.finditer(text, first.end())]
 
 
 # --------------------------------------------------------------------------------------
@@ -240,6 +256,7 @@ class _WordFinder:
 # Simplified Chinese transcript needs no translate at all.
 _LEFT_TO_PUNCTUATION = set("！（），：；？～\u3000…‥")
 _ZERO_WIDTH = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_EXTRA_FOLDS = {"×": "x"}  # 7×24 is 7x24
 
 
 class _Folding:
@@ -259,7 +276,7 @@ class _Folding:
             if ch in _ZERO_WIDTH:
                 expand[ch] = ""
                 continue
-            folded = "".join(t2s.get(c, c) for c in unicodedata.normalize("NFKC", ch).lower())
+            folded = _EXTRA_FOLDS.get(ch) or "".join(t2s.get(c, c) for c in unicodedata.normalize("NFKC", ch).lower())
             if folded == ch:
                 continue
             if len(folded) != 1 or len(ch.lower()) != 1 or cp >= 0x10000:
@@ -269,14 +286,16 @@ class _Folding:
                 if not "A" <= ch <= "Z":  # lower() has done those
                     trigger.append(ch)
         self.table = table
-        self.trigger = re.compile(_char_class(trigger))
         self.expand = expand
         # every character beyond the BMP goes through the callback (one range is fast to
         # test; thousands of single astral characters in a class are not)
-        self.expand_re = re.compile(_char_class((c for c in expand if ord(c) < 0x10000), "\U00010000-\U0010ffff"))
+        expand_class = _char_class((c for c in expand if ord(c) < 0x10000), "\U00010000-\U0010ffff")
+        self.expand_re = re.compile(expand_class)
+        self.trigger = re.compile(_char_class(trigger))
+        self.any_re = re.compile(_char_class(trigger + [c for c in expand if ord(c) < 0x10000],
+                                             "\U00010000-\U0010ffff"))
 
-    def expansion(self, match: re.Match[str]) -> str | None:
-        ch = match.group()
+    def expansion(self, ch: str) -> str | None:
         folded = self.expand.get(ch)
         if folded is not None:
             return folded
@@ -309,23 +328,42 @@ def _folding() -> _Folding:
     return _folding_cache[0]
 
 
-def _fold(text: str) -> tuple[str, list[Region]]:
+def _fold(text: str, steps: list[list[Region]] | None) -> str:
     if text.isascii():
-        return text.lower(), []
+        return text.lower()
     folding = _folding()
-    regions: list[Region] = []
-    if folding.expand_re.search(text):
-        text, regions = _rewrite(folding.expand_re, text, folding.expansion)
+    hit = folding.any_re.search(text)
+    if hit is None:
+        return text.lower()
+    start = hit.start()
+    if folding.expand_re.search(text, start):
+        out = _Rewriter(text, steps is not None)
+        for match in folding.expand_re.finditer(text, start):
+            new = folding.expansion(match.group())
+            if new is not None:
+                out.replace(match.start(), match.end(), new)
+        text = out.result(steps)
     text = text.lower()
-    hit = folding.trigger.search(text)
-    if hit:
-        start = hit.start()
-        text = text[:start] + text[start:].translate(folding.table)
-    return text, regions
+    hits = []
+    for hit in folding.trigger.finditer(text):
+        hits.append(hit.start())
+        if len(hits) > 40:  # many: one translate of the rest (a per-character table lookup)
+            return text[:hits[0]] + text[hits[0]:].translate(folding.table)
+    if hits:  # a few: replace them one by one
+        table = folding.table
+        pieces = []
+        pos = 0
+        for hit in hits:
+            pieces.append(text[pos:hit])
+            pieces.append(table[ord(text[hit])])
+            pos = hit + 1
+        pieces.append(text[pos:])
+        text = "".join(pieces)
+    return text
 
 
 # --------------------------------------------------------------------------------------
-# Units (used by steps 2 and 3)
+# Units
 # --------------------------------------------------------------------------------------
 
 # canonical unit (quantity.UNIT_KINDS) -> its token in normalised text; seconds are "sec"
@@ -355,80 +393,38 @@ def _longest_first(words: Iterable[str]) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
-def _unit_alternative(alias: str) -> str:
-    special = {"块": "块(?!儿)", "周": "周(?!年)"}  # 一块儿 (together), 三周年 (an anniversary)
+def _unit_end(alias: str) -> str:
+    special = {"块": "(?!儿)", "周": "(?!年)"}  # 一块儿 (together), 三周年 (an anniversary)
     if alias in special:
         return special[alias]
-    pattern = re.escape(alias).replace(r"\ ", r"\s+")
-    if alias[-1].isascii() and alias[-1].isalnum():
-        pattern += "(?![a-z])"
-    return pattern
+    return "(?![a-z])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+
+
+def _units_pattern(aliases: Iterable[str]) -> str:
+    return "(?:" + _trie(aliases, _unit_end, r"\s+") + ")"
 
 
 _ALIASES = _text_aliases()
 _ZH_UNIT_WORDS = {a[1:] if a.startswith("个") else a for a in _ALIASES if _CJK_CHAR.search(a)}
-_ZH_UNIT = "(?:" + "|".join(_unit_alternative(w) for w in _longest_first(_ZH_UNIT_WORDS)) + ")"
+_ZH_UNIT = _units_pattern(_ZH_UNIT_WORDS)
 _EN_UNIT_WORDS = [a for a in _ALIASES if re.fullmatch(r"[a-z][a-z ]+", a)]
-_EN_UNIT = "(?:" + "|".join(_unit_alternative(w) for w in _longest_first(_EN_UNIT_WORDS)) + ")"
-_ANY_UNIT = "(?:" + "|".join(_unit_alternative(a) for a in _longest_first(_ALIASES)) + ")"
+_EN_UNIT = _units_pattern(_EN_UNIT_WORDS)
+_ANY_UNIT = _units_pattern(_ALIASES)
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_token(unit: str) -> str:
+    """The token of a unit as matched (个 before a Chinese unit is optional: 半个钟, 两钟头)."""
+    if " " in unit or "\t" in unit or "\n" in unit:
+        unit = _SPACES.sub(" ", unit)
+    canonical = _ALIASES.get(unit) or _ALIASES.get(unit.removeprefix("个")) or _ALIASES["个" + unit]
+    return UNIT_TOKENS[canonical]
 
 
 # --------------------------------------------------------------------------------------
-# Step 2: numbers to digits
+# Step 2a: English number words
 # --------------------------------------------------------------------------------------
-
-_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_DIGIT_CHARS = "零〇一二两三四五六七八九"
-_CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
-
-_ZH_SCANNER = re.compile(f"[{_CN_NUM_CHARS}半刻0-9]+")  # runs; the grammar is tried at their start
-_ZH_GRAMMAR = re.compile(
-    f"百分之(?P<pct>{_CNUM}|[0-9]+(?:\\.[0-9]+)?)"
-    f"|(?P<qn>[一二两三123])?刻钟"
-    f"|(?P<cn>{_CNUM})(?:(?P<h1>个?半)|(?P<more>个?[多余]))?(?P<u>个?{_ZH_UNIT})(?P<h2>半(?!个?{_ZH_UNIT}))?"
-    f"|(?P<dn>[0-9]+(?:\\.[0-9]+)?)(?:个?半(?P<du1>个?{_ZH_UNIT})|(?P<du2>个?{_ZH_UNIT})半(?!个?{_ZH_UNIT}))"
-    f"|半(?P<hu>个?{_ZH_UNIT})"
-)
-_ZH_NUM_BEFORE = set(_CN_NUM_CHARS) | set("0123456789.月")
-
-
-def _chinese_value(numeral: str) -> str | None:
-    """Digits for a Chinese numeral; 两三 / 三五 (an approximate range) -> 2-3 / 3-5."""
-    if len(numeral) == 2 and all(_CN_DIGITS.get(c) for c in numeral):
-        low, high = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
-        if high > low:
-            return f"{low}-{high}"
-    try:
-        return _fmt(chinese_to_number(numeral))
-    except ValueError:
-        return None
-
-
-def _chinese_number(text: str, pos: int) -> tuple[str, int] | None:
-    m = _ZH_GRAMMAR.match(text, pos)
-    if m is None:
-        return None
-    if m["pct"] is not None:
-        value = m["pct"] if m["pct"][0].isdigit() else _chinese_value(m["pct"])
-        return (f"{value}%", m.end()) if value and "-" not in value else None
-    if m["cn"] is None and m["dn"] is None and m["hu"] is None:  # 一刻钟
-        count = {"一": 1, "二": 2, "两": 2, "三": 3}.get(m["qn"] or "一") or int(m["qn"])
-        return f"{15 * count}分钟", m.end()
-    if pos and text[pos - 1] in _ZH_NUM_BEFORE:  # inside a longer number, or a date (五月一日)
-        return None
-    if m["cn"] is not None:
-        value = _chinese_value(m["cn"])
-        if value is None:
-            return None
-        if m["h1"] or m["h2"]:
-            if "-" in value:
-                return None
-            value = _fmt(float(value) + 0.5)
-        return value + ("多" if m["more"] else "") + m["u"], m.end()
-    if m["dn"] is not None:
-        return _fmt(float(m["dn"]) + 0.5) + (m["du1"] or m["du2"]), m.end()
-    return "0.5" + m["hu"], m.end()
-
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -436,9 +432,11 @@ _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = ({w: i for i, w in enumerate(_ONES)} | {w: 10 + i for i, w in enumerate(_TEENS)}
                 | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"fourty": 40, "a": 1, "an": 1})
-_B100 = f"(?:(?:{'|'.join(_TENS)}|fourty)(?:[ -](?:{'|'.join(_ONES[1:])}))?|{'|'.join(_TEENS)}|{'|'.join(_ONES)})"
-_B1000 = f"(?:(?:{_B100}|a)[ -]hundred(?:(?:[ -]and)?[ -]{_B100})?|{_B100})"
-_NUMBER_WORDS = f"(?:(?:{_B1000}|a)[ -]thousand(?:(?:[ -]and)?[ -]{_B1000})?|{_B1000})"
+# (each part parsed once: the longer readings are optional tails, not alternatives)
+_B100 = (f"(?:(?:{_trie(_TENS + ['fourty'], lambda w: '')})(?:[ -](?:{_trie(_ONES[1:])}))?(?![a-z])"
+         f"|(?:{_trie(_ONES + _TEENS)}))")
+_B1000 = f"(?:(?:{_B100}|a(?=[ -]hundred))(?:[ -]hundred(?:(?:[ -]and)?[ -]{_B100})?)?)"
+_NUMBER_WORDS = f"(?:(?:{_B1000}|a(?=[ -]thousand))(?:[ -]thousand(?:(?:[ -]and)?[ -]{_B1000})?)?)"
 _DECIMAL = r"[0-9]+(?:\.[0-9]+)?"
 _A_UNITS = "(?:second|sec|minute|min|hour|hr|day|week|working day|business day)(?![a-z])"
 _AND_A_HALF = "[ -]and[ -]a[ -]half"
@@ -447,23 +445,24 @@ _EN_GRAMMAR = re.compile(
     r"(?P<th>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(?![0-9]|,[0-9])"
     rf"|(?:(?P<qn>a|one|two|three|[123])[ -])?quarters?[ -](?:of[ -])?(?:an?[ -])?(?P<qu>hours?|hrs?)(?![a-z])"
     rf"|(?:(?:a|one)[ -])?half[ -](?:of[ -])?(?:an?[ -])?(?P<hu>{_EN_UNIT})"
-    rf"|(?P<n1>{_NUMBER_WORDS}|an?|{_DECIMAL}){_AND_A_HALF}[ -](?P<u1>{_EN_UNIT})"
-    rf"|(?P<n2>{_NUMBER_WORDS}|an?|{_DECIMAL})[ -](?P<u2>{_EN_UNIT}){_AND_A_HALF}(?![a-z])"
-    rf"|an?[ -](?P<au>{_A_UNITS})"
-    rf"|(?P<nw>{_NUMBER_WORDS})(?![a-z])"
+    rf"|(?P<n>{_NUMBER_WORDS}|an?|{_DECIMAL})(?![a-z])"
+    rf"(?:{_AND_A_HALF}[ -](?P<u1>{_EN_UNIT})|[ -](?P<u2>{_EN_UNIT}){_AND_A_HALF}(?![a-z])|[ -](?P<au>{_A_UNITS}))?"
 )
 # Where the grammar is worth trying: a number word; one, a, an before what makes them a
 # number; a number before "and a half" or with thousands separators.
+_EN_WORDS = [w for w in _ONES + _TEENS + _TENS + ["fourty", "half", "quarter", "quarters"] if w != "one"]
 _EN_STARTS = _WordFinder(
-    _trie([w for w in _ONES + _TEENS + _TENS + ["fourty", "half", "quarter", "quarters"] if w != "one"])
+    _trie(_EN_WORDS)
     + rf"|one(?=[ -](?:and[ -]a[ -]half[ -])?(?:{_EN_UNIT}|hundred|thousand|quarter))"
     + rf"|an?(?=[ -](?:half|quarters?|hundred|thousand|{_A_UNITS}))"
-    + rf"|[0-9]+(?:\.[0-9]+)?(?=,[0-9]{{3}}|{_AND_A_HALF}|[ -]{_EN_UNIT}{_AND_A_HALF})"
+    + rf"|(?<![0-9]\.)[0-9]+(?:\.[0-9]+)?(?=,[0-9]{{3}}|{_AND_A_HALF}|[ -]{_EN_UNIT}{_AND_A_HALF})",
+    [w[0] for w in _EN_WORDS] + ["o", "a"] + list("0123456789"),
 )
-_NOT_ONE_A_UNIT = re.compile(rf"(?:\b(?:once|twice|thrice|times|every|per)|[0-9][a-z]*|{_EN_UNIT}) *$")
+_NOT_ONE_A_UNIT = re.compile(rf"(?:(?<![a-z])(?:once|twice|thrice|times|every|per)|[0-9][a-z]*|{_EN_UNIT}) *\Z")
 _ONE_BEFORE_UNIT = re.compile(rf"[ -](?:and[ -]a[ -]half[ -])?{_EN_UNIT}")
 
 
+@functools.lru_cache(maxsize=1024)
 def _words_value(words: str) -> float:
     total = current = 0
     for token in re.split(r"[ -]+", words):
@@ -495,62 +494,175 @@ def _english_number(text: str, pos: int) -> tuple[str, int] | None:
         return f"{_fmt(0.25 * count)} {m['qu']}", end
     if m["hu"] is not None:
         return f"0.5 {m['hu']}", end
-    if m["u1"] is not None:
-        return f"{_fmt(_number_value(m['n1']) + 0.5)} {m['u1']}", end
-    if m["u2"] is not None:
-        return f"{_fmt(_number_value(m['n2']) + 0.5)} {m['u2']}", end
-    if m["au"] is not None:
-        if _NOT_ONE_A_UNIT.search(text, max(0, pos - 24), pos):  # twice a day, 24 hours a day
+    number = m["n"]
+    if m["u1"] is not None:  # two and a half hours
+        return f"{_fmt(_number_value(number) + 0.5)} {m['u1']}", end
+    if m["u2"] is not None:  # an hour and a half
+        return f"{_fmt(_number_value(number) + 0.5)} {m['u2']}", end
+    if number in ("a", "an"):
+        if m["au"] is None or _NOT_ONE_A_UNIT.search(text, max(0, pos - 24), pos):  # twice a day
             return None
         return f"1 {m['au']}", end
-    words = m["nw"]
-    if words == "one" and not _ONE_BEFORE_UNIT.match(text, end):  # no one, one of them
+    if number[0].isdigit():
         return None
-    return _fmt(_words_value(words)), end
+    end = m.end("n")
+    if number == "one" and not _ONE_BEFORE_UNIT.match(text, end):  # no one, one of them
+        return None
+    return _fmt(_words_value(number)), end
+
+
+def _english_numbers(text: str, steps: list[list[Region]] | None) -> str:
+    out = _Rewriter(text, steps is not None)
+    for start, _ in _EN_STARTS.spans(text):
+        if start < out.pos:
+            continue
+        found = _english_number(text, start)
+        if found is not None and found[0] != text[start:found[1]]:
+            out.replace(start, found[1], found[0])
+    return out.result(steps)
 
 
 # --------------------------------------------------------------------------------------
-# Step 3: units
+# Steps 2b and 3: Chinese numerals and every number's unit, in one pass
 # --------------------------------------------------------------------------------------
 
-_NUMBER_THEN_UNIT = re.compile(
-    rf"[0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?\s*(?:(?P<more>[多余])\s*)?(?P<unit>{_ANY_UNIT})"
+_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九"
+_CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+
+_QUANTITY = re.compile(
+    f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
+    f"|(?P<qn>[一二两三123])?刻钟"
+    f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余]))?\\s*(?P<unit>{_ANY_UNIT})"
+    f"(?P<h2>半(?!个?{_ZH_UNIT}))?"
+    f"|半(?P<hu>个?{_ZH_UNIT})"
+    f"|(?P<bare>{_DECIMAL})"
 )
-_CURRENCY_THEN_NUMBER = re.compile(
-    r"(?P<prefix>hk\$|nt\$|us\$|\$|¥|(?<![a-z])(?:rmb|cny|usd|hkd|twd))\s?"
-    rf"(?P<number>[0-9]+(?:\.[0-9]+)?)(?![0-9])(?:\s*(?:(?P<more>[多余])\s*)?(?P<unit>{_ANY_UNIT}))?"
-)
-_CURRENCY_HINTS = ("$", "¥", "rmb", "cny", "usd", "hkd", "twd")
+_NOT_BEFORE_NUMERAL = frozenset(_CN_NUM_CHARS + "月")  # inside a numeral; 五月一日 is a date
+_CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z0-9])(?:hk\$|nt\$|us\$|rmb|cny|usd|hkd|twd)|\$|¥)\s?\Z")
 _CURRENCY_PREFIX_UNIT = {"hk$": "HKD", "nt$": "TWD", "us$": "USD", "$": "USD", "¥": "CNY", "rmb": "CNY",
                          "cny": "CNY", "usd": "USD", "hkd": "HKD", "twd": "TWD"}
-_SPACES = re.compile(r"\s+")
 
 
-def _unit_token(match: re.Match[str]) -> str:
-    return ("多" if match["more"] else "") + UNIT_TOKENS[_ALIASES[_SPACES.sub(" ", match["unit"])]]
+@functools.lru_cache(maxsize=4096)
+def _chinese_value(numeral: str) -> str | None:
+    """Digits for a numeral; 两三 / 三五 (an approximate range) -> 2-3 / 3-5."""
+    if numeral[0] in "0123456789":
+        return numeral
+    if len(numeral) == 2 and all(_CN_DIGITS.get(c) for c in numeral):
+        low, high = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
+        if high > low:
+            return f"{low}-{high}"
+    try:
+        return _fmt(chinese_to_number(numeral))
+    except ValueError:
+        return None
 
 
-def _units(text: str) -> tuple[str, list[Region]]:
-    found: list[tuple[int, int, str]] = []
-    for m in _NUMBER_THEN_UNIT.finditer(text):
-        start = m.start()
-        if m["unit"] == "日" and start and text[start - 1] == "月":
-            continue  # 5月1日 is a date
-        number = text[start:m.start("more") if m["more"] else m.start("unit")].rstrip()
-        found.append((start, m.end(), number + _unit_token(m)))
-    if any(hint in text for hint in _CURRENCY_HINTS):
-        for m in _CURRENCY_THEN_NUMBER.finditer(text):
-            unit = UNIT_TOKENS[_CURRENCY_PREFIX_UNIT[m["prefix"]]]
-            if m["unit"] is None:
-                found.append((m.start(), m.end("number"), m["number"] + unit))
-            elif _unit_token(m) == unit:  # ¥100元
-                found.append((m.start(), m.end(), m["number"] + unit))
-        found.sort(key=lambda f: (f[0], -f[1]))
-    out = _Rewriter(text)
-    for start, end, new in found:
-        if start >= out.pos:
-            out.replace(start, end, new)
-    return out.result()
+def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
+    """The rewrite of a quantity starting at pos: (start, end, new) or None. ``floor``: where
+    a currency sign before it may start at the earliest."""
+    m = _QUANTITY.match(text, pos)
+    if m is None:
+        return None
+    pct, quarter, num, half1, more, unit_text, half2, half_unit, bare = m.groups()
+    if pct is not None:  # 百分之二十
+        value = _chinese_value(pct)
+        return (pos, m.end(), f"{value}%") if value and "-" not in value else None
+    if num is None and half_unit is None and bare is None:  # 一刻钟
+        count = {"一": 1, "二": 2, "两": 2, "三": 3}.get(quarter or "一") or int(quarter)
+        return pos, m.end(), f"{15 * count}min"
+    if pos > floor:  # not inside a number (the part before it not rewritten already)
+        before = text[pos - 1]
+        if text[pos] in "0123456789":
+            if before in "0123456789月" or before == "." and pos >= 2 and text[pos - 2] in "0123456789":
+                return None
+        elif before in _NOT_BEFORE_NUMERAL and half_unit is None:
+            return None
+    if half_unit is not None:  # 半小时
+        return pos, m.end(), "0.5" + _unit_token(half_unit)
+    start = pos
+    if bare is not None:  # a number alone: a currency sign before it?
+        unit = None
+        number = bare
+    else:
+        number = _chinese_value(num)
+        if number is None:
+            return None
+        if half1 or half2:
+            if "-" in number:
+                return None
+            number = _fmt(float(number) + 0.5)
+        unit = _unit_token(unit_text)
+        if more:
+            unit = "多" + unit
+    if pos > floor and text[pos - 1] in _BEFORE_CURRENCY_AMOUNT:
+        before = _CURRENCY_BEFORE.search(text, max(floor, pos - 5), pos)
+        if before is not None:
+            currency = UNIT_TOKENS[_CURRENCY_PREFIX_UNIT[before.group().rstrip()]]
+            if unit is None or unit == currency:  # ¥100, ¥100元
+                start, unit = before.start(), currency
+    if unit is None:
+        return None
+    return start, m.end(), number + unit
+
+
+# what may follow a run of numerals in a quantity (a unit's first character, 个, 半, ...)
+_UNIT_STARTS = frozenset("个半多余点分钟刻%.") | frozenset(a[0] for a in _ALIASES if a[0] != " ")
+_AFTER_NUMERALS = _UNIT_STARTS | frozenset(" \t\n\u3000")
+# runs of numerals that a unit (or 个, 半, 多 ...) may follow; the grammar is tried at their start
+_QUANTITY_SCANNER = re.compile(
+    f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?=\\s*{_char_class(_UNIT_STARTS)})")
+_PARTS_OF_RUN = re.compile(f"[{_CN_NUM_CHARS}半刻]+|[0-9]+")
+_DIGIT = re.compile("[0-9]")
+# a number right after a currency sign or code (the digit first, so that re prefilters on it)
+_CURRENCY_NUMBER = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:(?<=[$¥][0-9])|(?<=[$¥] [0-9])|(?<=(?:rmb|cny|usd|hkd|twd)[0-9])"
+    r"|(?<=(?:rmb|cny|usd|hkd|twd) [0-9]))[0-9]*")
+_BEFORE_CURRENCY_AMOUNT = frozenset("$¥ bdy")  # the last character of a sign or code, or a space
+
+
+def _after_currency(text: str, pos: int) -> bool:
+    """Whether a currency sign or code may stand right before the number at pos."""
+    before = text[pos - 1:pos]
+    if before == " ":
+        before = text[pos - 2:pos - 1]
+    return before != "" and before in "$¥bdy" and text[pos] in "0123456789"
+
+
+def _quantities(text: str, steps: list[list[Region]] | None) -> str:
+    out = _Rewriter(text, steps is not None)
+    runs = [run.span() for run in _QUANTITY_SCANNER.finditer(text)]
+    amounts = [m.span() for m in _CURRENCY_NUMBER.finditer(text)]
+    if amounts:
+        runs = sorted(set(runs + amounts))
+    for run_start, run_end in runs:
+        if run_end <= out.pos:
+            continue
+        group = text[run_start:run_end]
+        if group.isdigit() or _DIGIT.search(group) is None:  # the scan saw a unit-like character after it
+            starts: Iterable[int] = (max(run_start, out.pos),)
+            parts = False
+        else:  # 半2, 一3: Chinese numerals and digits meet; each part may start a quantity
+            starts = [m.start() for m in _PARTS_OF_RUN.finditer(text, run_start, run_end)]
+            parts = True
+        for pos in starts:
+            if pos < out.pos:
+                continue
+            if parts:
+                end = _PARTS_OF_RUN.match(text, pos, run_end).end()
+                if text[end:end + 1] not in _AFTER_NUMERALS and not _after_currency(text, pos):
+                    continue
+            found = _quantity(text, pos, out.pos)
+            if found is not None:
+                start, end, new = found
+                if new != text[start:end]:
+                    if end < len(text) and text[end] in _LATIN_SET and text[end - 1] not in _LATIN_SET:
+                        new += " "  # 15分钟OK -> 15min ok, not 15minok
+                    if start > out.pos and text[start - 1] in _LATIN_SET and text[start] not in _LATIN_SET:
+                        new = " " + new  # ok¥5 -> ok 5cny
+                    out.replace(start, end, new)
+    return out.result(steps)
 
 
 NUMBER_UNIT = re.compile(
@@ -573,7 +685,7 @@ _CONTEXTUAL = " .:：/-~～–'’%"  # (and the space) decided by their neighbo
 
 def _is_other_punctuation(ch: str) -> bool:
     category = unicodedata.category(ch)
-    return ch not in _SENTENCE and ch not in _CONTEXTUAL and (category[0] in "PSZ" or category[0] == "C")
+    return ch not in _SENTENCE and ch not in _CONTEXTUAL and category[0] in "PSZC"
 
 
 # Non-ASCII text: classes over the BMP (astral symbols became spaces in step 1).
@@ -593,11 +705,13 @@ _CONTEXT_TO_SPACE = re.compile(  # one class first, so that re prefilters on it
 _DIGIT_COLON = re.compile(r"：(?<=[0-9]：)(?=[0-9])")
 _DIGIT_DASH = re.compile(r"[~～–](?<=[0-9].)(?=[0-9])")
 _APOSTROPHE = re.compile(r"’(?<=[a-z]’)(?=[a-z])")
-_SEPARATORS_ASCII = re.compile(r"[ |](?:[ |]+|(?<=\|))")
-_SEPARATORS = re.compile(f"[ |](?:[ |]+|(?<=\\|)|(?<=[{_CJK}] )|(?=[{_CJK}]))")
+_BAR_THEN_SPACES = re.compile(r"\|[ |]+")
+_SPACES_THEN_BAR = re.compile(r" +\|")
+_DOUBLE_SPACES = re.compile(r"  +")
+_SPACE_BY_CJK = re.compile(f" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 
 
-def _punctuation(text: str) -> tuple[str, list[Region]]:
+def _punctuation(text: str, steps: list[list[Region]] | None) -> str:
     ascii_only = text.isascii()
     # 1:1 replacements first (no regions needed)
     if ascii_only:
@@ -614,28 +728,29 @@ def _punctuation(text: str) -> tuple[str, list[Region]]:
     if "~" in text or not ascii_only and ("～" in text or "–" in text):
         text = _DIGIT_DASH.sub("-", text)
     text = _CONTEXT_TO_SPACE.sub(" ", text)
-    # then the separators: collapse, none next to CJK or at the ends
-    length = len(text)
-    lead = length - len(text.lstrip(" |"))
-    if lead == length:
-        return "", [(0, 0, 0, length)] if length else []
-    trail = length - len(text.rstrip(" |"))
-    out = _Rewriter(text)
-    if lead:
-        out.replace(0, lead, "")
-    separators = _SEPARATORS_ASCII if ascii_only else _SEPARATORS
-    for run in separators.finditer(text, lead, length - trail):
-        start, end = run.span()
-        if "|" in run.group():
-            new = "|"
-        elif not ascii_only and (_is_cjk(text[start - 1]) or _is_cjk(text[end])):
-            new = ""
-        else:
-            new = " "
-        out.replace(start, end, new)
-    if trail:
-        out.replace(length - trail, length, "")
-    return out.result()
+    # then the separators: collapse, none next to CJK, none at the ends
+    if "| " in text or "||" in text:
+        text = _sub(_BAR_THEN_SPACES, "|", text, steps)
+    if " |" in text:
+        text = _sub(_SPACES_THEN_BAR, "|", text, steps)
+    if "  " in text:
+        text = _sub(_DOUBLE_SPACES, " ", text, steps)
+    if not ascii_only:
+        text = _sub(_SPACE_BY_CJK, "", text, steps)
+    return _strip(text, steps)
+
+
+def _strip(text: str, steps: list[list[Region]] | None) -> str:
+    stripped = text.strip(" |")
+    if steps is not None and len(stripped) != len(text):
+        lead = len(text) - len(text.lstrip(" |"))
+        regions: list[Region] = []
+        if lead:
+            regions.append((0, 0, 0, lead))
+        if lead + len(stripped) < len(text):
+            regions.append((len(stripped), len(stripped), lead + len(stripped), len(text)))
+        steps.append(regions)
+    return stripped
 
 
 # --------------------------------------------------------------------------------------
@@ -666,6 +781,14 @@ def _parse_synonyms(data: object) -> list[list[str]]:
     return groups
 
 
+def _base(text: str, steps: list[list[Region]] | None) -> str:
+    """Steps 1-4."""
+    text = _fold(text, steps)
+    text = _english_numbers(text, steps)
+    text = _quantities(text, steps)
+    return _punctuation(text, steps)
+
+
 class Normalizer:
     """Normalises texts for fuzzy matching; one instance per synonym list."""
 
@@ -673,87 +796,91 @@ class Normalizer:
         groups = load_default_synonyms() if synonyms is None else _parse_synonyms(synonyms)
         self._synonyms: dict[str, str] = {}
         for group in groups:
-            forms = [form for form in (self._base(phrase)[0] for phrase in group) if form]
+            forms = [form for form in (_base(phrase, None) for phrase in group) if form]
             for form in forms:
                 self._synonyms.setdefault(form, forms[0])  # a phrase in two groups: the first wins
-        active = any(form != canonical for form, canonical in self._synonyms.items())
-        latin = [form for form in self._synonyms if _is_latin(form[0])]
-        other = [form for form in self._synonyms if not _is_latin(form[0])]
+        # variant -> (canonical, pad a Latin edge, canonical has a CJK edge)
+        self._replacements: dict[str, tuple[str, bool, bool]] = {
+            form: (canonical, not _is_latin(form[0]) and (_is_latin(canonical[0]) or _is_latin(canonical[-1])),
+                   _is_cjk(canonical[0]) or _is_cjk(canonical[-1]))
+            for form, canonical in self._synonyms.items() if form != canonical}
         # every form takes part (also the canonical ones), so that a longer form protects
         # the shorter ones inside it
-        self._latin_finder = _WordFinder(_trie(latin)) if active and latin else None
+        latin = [form for form in self._synonyms if _is_latin(form[0])]
+        other = [form for form in self._synonyms if not _is_latin(form[0])]
+        active = bool(self._replacements)
+        self._latin_finder = _WordFinder(_trie(latin), (f[0] for f in latin)) if active and latin else None
         self._other_re = re.compile(_trie(other)) if active and other else None
         self._other_in_ascii = any(form[0].isascii() for form in other)
         self._cache: dict[str, str] = {}
+        self._tracer = self._trace  # one bound method shared by every result
 
     @property
     def synonyms(self) -> dict[str, str]:
         """normalised variant -> normalised canonical form."""
         return dict(self._synonyms)
 
-    @staticmethod
-    def _base(text: str) -> tuple[str, list[list[Region]]]:
-        """Steps 1-4."""
-        steps: list[list[Region]] = []
-        text, regions = _fold(text)
-        if regions:
-            steps.append(regions)
-        if not text.isascii():
-            text, regions = _rewrite_at((m.start() for m in _ZH_SCANNER.finditer(text)), text, _chinese_number)
-            if regions:
-                steps.append(regions)
-        text, regions = _rewrite_at((start for start, _ in _EN_STARTS.spans(text)), text, _english_number)
-        if regions:
-            steps.append(regions)
-        text, regions = _units(text)
-        if regions:
-            steps.append(regions)
-        text, regions = _punctuation(text)
-        if regions:
-            steps.append(regions)
-        return text, steps
-
-    def _replace_synonyms(self, text: str) -> tuple[str, list[Region]]:
+    def _replace_synonyms(self, text: str, steps: list[list[Region]] | None) -> str:
         spans: list[tuple[int, int]] = []
         if self._latin_finder is not None:
-            spans.extend(self._latin_finder.spans(text))
+            spans = self._latin_finder.spans(text)
         if self._other_re is not None and (self._other_in_ascii or not text.isascii()):
             other = [m.span() for m in self._other_re.finditer(text)]
             if other:
-                spans.extend(other)
-                spans.sort(key=lambda s: (s[0], -s[1]))  # leftmost, then longest
-        out = _Rewriter(text)
+                spans += other
+                spans.sort()  # leftmost first (a Latin and a CJK form never start at one place)
+        if not spans:
+            return text
+        replacements = self._replacements
+        latin = _LATIN_SET
+        pieces: list[str] = []
+        regions: list[Region] | None = [] if steps is not None else None
         length = len(text)
-        last_end = 0
+        pos = delta = last_end = 0
+        cjk_edges = False
         for start, end in spans:
             if start < last_end:
                 continue
             last_end = end
-            canonical = self._synonyms[text[start:end]]
-            if canonical == text[start:end]:
+            replacement = replacements.get(text[start:end])
+            if replacement is None:
                 continue
-            new = canonical
-            if _is_cjk(canonical[0]) and start > out.pos and text[start - 1] == " ":
-                start -= 1  # a CJK form takes no space next to it
-            if _is_cjk(canonical[-1]) and end < length and text[end] == " ":
-                end += 1
-                last_end = end
-            if _is_latin(canonical[0]):
-                before = text[start - 1] if start > out.pos else (out.pieces[-1][-1:] if out.pieces else "")
-                if before and _is_latin(before):
-                    new = " " + new  # 只有ai机器人 -> ai bot, not aibot
-            if _is_latin(canonical[-1]) and end < length and _is_latin(text[end]):
-                new += " "
-            out.replace(start, end, new)
-        return out.result()
+            new, pad, cjk_edge = replacement
+            if pad:  # a CJK variant, a Latin canonical: 只有ai机器人 -> ai bot, not aibot
+                before = text[start - 1] if start > pos else (pieces[-1][-1:] if pieces else "")
+                if before in latin and before and new[0] in latin:
+                    new = " " + new
+                if end < length and new[-1] in latin and text[end] in latin:
+                    new += " "
+            cjk_edges = cjk_edges or cjk_edge
+            pieces.append(text[pos:start])
+            pieces.append(new)
+            if regions is not None:
+                regions.append((start + delta, start + delta + len(new), start, end))
+                delta += len(new) - (end - start)
+            pos = end
+        if not pieces:
+            return text
+        pieces.append(text[pos:])
+        text = "".join(pieces)
+        if regions:
+            steps.append(regions)  # type: ignore[union-attr]
+        if cjk_edges and " " in text:  # my robot vacuum is -> my扫地机is, as step 4 would
+            text = _sub(_SPACE_BY_CJK, "", text, steps)
+        return text
+
+    def _run(self, text: str, steps: list[list[Region]] | None) -> str:
+        text = _base(text, steps)
+        if text and (self._latin_finder is not None or self._other_re is not None):
+            text = self._replace_synonyms(text, steps)
+        return text
+
+    def _trace(self, text: str) -> tuple[str, Steps]:
+        steps: list[list[Region]] = []
+        return self._run(text, steps), tuple(steps)
 
     def __call__(self, text: str) -> Normalized:
-        normalized, steps = self._base(text)
-        if normalized and (self._latin_finder is not None or self._other_re is not None):
-            normalized, regions = self._replace_synonyms(normalized)
-            if regions:
-                steps.append(regions)
-        return Normalized(normalized, text, tuple(steps))
+        return Normalized(self._run(text, None), text, None, self._tracer)
 
     def phrase(self, text: str) -> str:
         """The normalised text only (for script lines and cues); cached."""
@@ -763,10 +890,10 @@ class Normalizer:
             pass
         if len(self._cache) >= 100_000:
             self._cache.clear()
-        result = self._cache[text] = self(text).text
+        result = self._cache[text] = self._run(text, None)
         return result
 
     def without_synonyms(self, text: str) -> str:
         """Steps 1-4 only: numbers and units stay visible even where a synonym group
         would swallow them (``within 24 hours`` is a quantity, not "24/7")."""
-        return self._base(text)[0]
+        return _base(text, None)
