@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from auditor.normalize import NUMBER_UNIT
-from auditor.quantity import UNIT_KINDS, convert
+from auditor.quantity import UNIT_KINDS, canonical_unit, convert
 
 _TOKENS = re.compile("[\ua000-\ua48f]")  # synonym groups, see auditor.audit.matching_normalizer
 _NEAR = 24  # characters either side of a quantity in which the metric's words must appear
@@ -49,11 +49,8 @@ class Stated:
 
 
 def canonical(unit_token: str) -> str | None:
-    """The auditor.quantity unit for a normalised unit token (``cny`` -> ``CNY``)."""
-    for unit in UNIT_KINDS:
-        if unit.lower() == unit_token.lower():
-            return unit
-    return None
+    """The auditor.quantity unit for a normalised unit token (``cny`` -> ``CNY``, ``sec`` -> ``s``)."""
+    return canonical_unit(unit_token)
 
 
 def quantities(text: str) -> list[Stated]:
