@@ -679,7 +679,9 @@ NUMBER_UNIT = re.compile(
 # Step 4: punctuation and spaces
 # --------------------------------------------------------------------------------------
 
-_SENTENCE = "。！？；，!?;,\n\r\u2028\u2029\x85\x0b\x0c…‥|"
+# Quotation marks end a clause too: 'not a robot: "Thank you for calling"' quotes the
+# staff, and the shopper's "not" must not negate the words they quote.
+_SENTENCE = "。！？；，!?;,\n\r\u2028\u2029\x85\x0b\x0c…‥|\"“”「」『』"
 _CONTEXTUAL = " .:：/-~～–'’%"  # (and the space) decided by their neighbours, or kept
 
 

@@ -211,10 +211,10 @@ def test_ambiguous_unit_letters_are_not_units_in_text(plain):
     ("it’s fine", "it's fine"),
     ("'quoted'", "quoted"),
     ("2-3 days", "2-3day"),
-    ("e-mail (twice) [sic] \"ok\" #1 @shop", "e mail twice sic ok 1 shop"),
+    ("e-mail (twice) [sic] \"ok\" #1 @shop", "e mail twice sic|ok|1 shop"),  # quotes end a clause
     ("Wait...   what?!  ", "wait|what"),
     ("  | leading and trailing |  ", "leading and trailing"),
-    ("“引号”和《书名》", "引号和书名"),
+    ("“引号”和《书名》", "引号|和书名"),
     ("", ""),
     ("。。。", ""),
 ])
