@@ -29,6 +29,7 @@ _CLAIM_WORDS = re.compile(
     r"说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|话|讲|会|將|将)")
 _WITHIN_AFTER = re.compile(r"\s*(?:内|以内|之内|以下|起|包|保证)")
 _WITHIN_BEFORE = re.compile(r"(?:within|in under|under|up to|no more than|less than|at most|最多|不超过|保证|承诺)\s*$")
+_CLAIM_AT_END = re.compile(r"(?:says|said|say|shows|show|showed|reads|read|states|显示|写着|写|说|标着|称|表示|宣传)\s*$")
 _OPERATORS = {
     "<=": lambda value, target: value <= target,
     "<": lambda value, target: value < target,
@@ -106,6 +107,9 @@ def _is_claim(text: str, stated: Stated) -> bool:
     clause_start = text.rfind("|", 0, stated.start) + 1
     if _CLAIM_WORDS.search(text, clause_start, stated.start):
         return True
+    # 页面显示“72小时送达”: the quotation mark ended the clause just after the claim word.
+    if clause_start >= 2 and _CLAIM_AT_END.search(text, max(0, clause_start - 8), clause_start - 1):
+        return True
     if _WITHIN_AFTER.match(text, stated.end):
         return True
     return bool(_WITHIN_BEFORE.search(text[max(clause_start, stated.start - 12):stated.start]))
@@ -155,7 +159,12 @@ class MetricIndex:
                 continue
             window_start = max(0, stated.start - _NEAR)
             nearest: tuple[int, str] | None = None
-            for hit in self.pattern.finditer(text, window_start, stated.end + _NEAR):
+            # Words of the same clause only: "用了3天就坏了|送货很快" is not a delivery time.
+            clause_start = text.rfind("|", 0, stated.start) + 1
+            clause_end = text.find("|", stated.end)
+            clause_end = len(text) if clause_end < 0 else clause_end
+            for hit in self.pattern.finditer(text, max(window_start, clause_start),
+                                             min(stated.end + _NEAR, clause_end)):
                 if hit.end() <= stated.start:
                     distance = stated.start - hit.end()
                 elif hit.start() >= stated.end:

@@ -234,9 +234,9 @@ def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript,
     (CALLBACK, "The agent said they would call back within 2 hours."),
     (CALLBACK, "客服说两小时内回电"),
     (CALLBACK, "The website says they call back within 15 minutes, and they did."),
-    pytest.param(DELIVERY, "页面显示“72小时送达”。", marks=pytest.mark.xfail(strict=True, reason=BUG_QUOTED_CLAIM)),
+    pytest.param(DELIVERY, "页面显示“72小时送达”。", marks=()),
     pytest.param(DELIVERY, 'The page shows "delivery in 72 hours".',
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_QUOTED_CLAIM)),
+                 marks=()),
 ], ids=_ids)
 def test_a_quoted_claim_is_not_a_measurement(promise, transcript):
     check = judge(promise, transcript)
@@ -249,9 +249,9 @@ def test_a_quoted_claim_is_not_a_measurement(promise, transcript):
     (PRICE, "差价200港元没补"),  # HKD is not compared with CNY
     (CALLBACK, "The store is open for 12 hours a day."),  # no call-back words near it
     (DELIVERY, "Installed within 2 days of purchase."),
-    pytest.param(DELIVERY, "用了3天就坏了。送货很快。", marks=pytest.mark.xfail(strict=True, reason=BUG_CLAUSE_CROSSING)),
+    pytest.param(DELIVERY, "用了3天就坏了。送货很快。", marks=()),
     pytest.param(DELIVERY, "I asked to return it after 3 days. Delivery itself was fine.",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_CLAUSE_CROSSING)),
+                 marks=()),
 ], ids=_ids)
 def test_a_quantity_of_something_else_is_not_a_measurement(promise, transcript):
     check = judge(promise, transcript)
