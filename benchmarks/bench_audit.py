@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         if run_ours:
             print("ours …", end="", flush=True)
             ours.append(_run_worker("ours", project=project, work=copy))
-            print(f" {ours[-1]['seconds']:.2f} s ({ours[-1]['checks']:,} checks, {ours[-1]['findings']:,} findings, "
+            print(f" {ours[-1]['seconds']:.2f} s ({ours[-1]['checks'] or 0:,} checks, {ours[-1]['findings'] or 0:,} findings, "
                   f"max RSS {ours[-1]['max_rss_mb']:.0f} MB); ", end="", flush=True)
         print("baseline …", end="", flush=True)
         base.append(_run_worker("baseline", project=project))
@@ -472,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         peak_mb = max(ours_best["max_rss_mb"], trace_ours or 0.0)
         kinds = ", ".join(f"{kind} {count:,}" for kind, count in ours_best["findings_by_kind"].items())
         print(f"ours         : {ours_best['seconds']:.2f} s  median {ours_best['median_seconds']:.2f} s, runs "
-              f"{ours_best['all_seconds']}; {ours_best['checks']:,} checks, {ours_best['findings']:,} findings "
+              f"{ours_best['all_seconds']}; {ours_best['checks'] or 0:,} checks, {ours_best['findings'] or 0:,} findings "
               f"({kinds}); stored {ours_best['stored']}")
         print(f"ratio        : {ratio:.2f} x  (ours / baseline, best of each; goal <= {RATIO_GOAL:g}) -> "
               f"{_met(ratio <= RATIO_GOAL)}{' (faster than the brute force)' if ratio < 1 else ''}  (of medians: "
