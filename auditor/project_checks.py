@@ -38,6 +38,7 @@ def _masked(text: str) -> str:
 _LANGUAGE_SWITCH = re.compile(r"(?<=[a-z])\s*(?=(?:#[a-z%]*)?[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s*(?=[a-z])")
 
 
+_SYNONYM_TOKEN = re.compile("[\ua000-\ua48f]")  # see auditor.audit.matching_normalizer
 _QUANTITY_ONLY = re.compile(r"(?:#[a-z%]*\s*)+")
 
 
@@ -53,7 +54,12 @@ def _clauses(text: str) -> list[str]:
             clauses.append(carried + part)
             carried = ""
     # A clause must say something besides its quantity to be recognised in a script line.
-    return [clause for clause in clauses if len(_QUANTITY_ONLY.sub("", clause).strip()) >= 3]
+    return [clause for clause in clauses if _content_length(_QUANTITY_ONLY.sub("", clause).strip()) >= 3]
+
+
+def _content_length(text: str) -> int:
+    """Characters, with a synonym group's token counted as the word it stands for."""
+    return len(text) + 2 * len(_SYNONYM_TOKEN.findall(text))
 
 
 def states(line_text: str, promise_text: str) -> float:
@@ -109,20 +115,24 @@ class ProjectAuditor:
             stated = [(line, q) for line in lines if (q := self._line_quantity(line, promise)) is not None]
             if not stated:
                 continue
+            # The unit the quantities are compared in: the promise's, or (a promise without
+            # one) the first script's, so "2天" and "48 hours" agree and "2小时" does not.
+            unit = promise.unit or stated[0][1].unit
+            stated = [(line, q) for line, q in stated if same_kind(q.unit, unit)]
             if promise.target is not None:
                 reference = in_unit(promise.target, promise.unit, promise.unit)
                 what = f"the promise says {Quantity(promise.target, promise.unit)}"
             else:  # no target: the wording most scripts use is the reference
-                values = Counter(round(in_unit(q.value, q.unit, promise.unit), 6) for _, q in stated)
+                values = Counter(round(in_unit(q.value, q.unit, unit), 6) for _, q in stated)
                 if len(values) < 2:
                     continue
                 ranked = values.most_common()
                 # With no majority there is no reference: every line contradicts another.
                 reference = ranked[0][0] if ranked[0][1] > ranked[1][1] else float("nan")
-                what = (f"most scripts say {Quantity(reference, promise.unit)}" if reference == reference
+                what = (f"most scripts say {Quantity(reference, unit)}" if reference == reference
                         else "other touchpoints' scripts say otherwise")
             for line, quantity in stated:
-                value = in_unit(quantity.value, quantity.unit, promise.unit)
+                value = in_unit(quantity.value, quantity.unit, unit)
                 text = self.line_text[line.key]
                 start, end = text.to_original(quantity.start, quantity.end)
                 evidence = Evidence(text.original[start:end], start, end)

@@ -157,7 +157,7 @@ def test_with_no_majority_every_differing_script_is_inconsistent():
 @pytest.mark.parametrize("lines", [
     pytest.param([_line("S-1", "web", "下单后2天内送货上门", "P-HOME"),
                   _line("S-2", "app", "Delivery to your door within 48 hours", "P-HOME")],  # 2 days == 48 h
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_NO_UNIT_CONVERSION)),
+                 marks=()),
     [_line("S-1", "web", "下单后2天内送货上门", "P-HOME"), _line("S-2", "app", "两天内送货上门，全城包邮", "P-HOME")],
     [_line("S-1", "web", "下单后2天内送货上门", "P-HOME")],  # one script alone contradicts nobody
     [_line("S-1", "web", "免费送货上门", "P-HOME"), _line("S-2", "app", "送货上门，快捷方便", "P-HOME")],  # no quantity
@@ -166,7 +166,6 @@ def test_scripts_that_agree_are_not_reported(lines):
     assert not [check for check in _inconsistent([HOME], lines).values() if check.verdict == "broken"]
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_NO_UNIT_CONVERSION)
 def test_scripts_in_different_units_are_compared_as_quantities():
     lines = [_line("S-1", "web", "下单后2天内送货上门", "P-HOME"), _line("S-2", "app", "下单后2小时内送货上门", "P-HOME")]
     checks = _inconsistent([HOME], lines)  # 2 days against 2 hours: they contradict each other
@@ -220,8 +219,7 @@ def test_only_the_promises_touchpoints_are_checked():
 @pytest.mark.parametrize("line", [
     pytest.param(_line("S-1", "hotline", "我们会在15分钟内给您回电"),
                  marks=pytest.mark.xfail(strict=True, reason=BUG_SHORT_CHINESE_CLAUSE)),
-    pytest.param(_line("S-1", "hotline", "15分钟内回电"),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_SHORT_CHINESE_CLAUSE)),
+    pytest.param(_line("S-1", "hotline", "15分钟内回电"), marks=()),
     _line("S-1", "hotline", "Call back within 15 minutes, guaranteed."),
 ], ids=lambda line: line.text)
 def test_an_unlinked_line_in_the_promises_own_words_covers_it(line):
