@@ -179,8 +179,3 @@ class MetricIndex:
                 if key not in best or distance < best[key][0]:
                     best[key] = (distance, stated)
         return {key: stated for key, (_, stated) in best.items()}
-
-
-def assign_measurements(text: str, metrics: dict[str, tuple[str | None, list[str]]]) -> dict[str, Stated]:
-    """:meth:`MetricIndex.assign` for a one-off text."""
-    return MetricIndex(metrics).assign(text)
