@@ -1,37 +1,35 @@
 """Running an audit: every check of SPEC §5 over a period, stored as one audit run.
 
 The work is a generator (:func:`audit_steps`) that yields ``(done, total)`` between
-batches of observations, so a desktop app can show progress and cancel between yields;
-nothing is written until the very end, in one transaction, so a cancelled audit leaves
-no trace. :func:`run_audit` drives it for the command line and tests.
+batches of observations, so a desktop app can show progress and cancel between yields.
+Checks and findings are staged batch by batch (:class:`auditor.runs.RunWriter`) and the
+metrics kept as running tallies, so memory stays flat however many visits are audited;
+the run is stored in one transaction at the very end, so a cancelled audit leaves no
+trace. :func:`run_audit` drives it for the command line and tests.
 
-Speed: per touchpoint, the transcripts of a batch are scored against every phrase that
-can apply there with one rapidfuzz ``cdist`` call on all cores; only pairs that reach
-the review threshold get the slower alignment, negation and evidence work.
+Speed: see :mod:`auditor.batch` — the quiet majority of checks is decided in bulk from
+one rapidfuzz ``cdist`` per batch; only pairs that reach the review threshold get the
+slower alignment, negation and evidence work.
 """
 
 from __future__ import annotations
 
 import json
+from collections import ChainMap
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby, islice
+from typing import TextIO
 
-from rapidfuzz import fuzz, process
-
+from auditor.batch import TouchpointChecker
 from auditor.errors import Cancelled
-from auditor.findings import load_decisions, make_findings
+from auditor.findings import load_decisions, load_findings, make_findings
 from auditor.matching import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD
-from auditor.metrics import compute_metrics
+from auditor.metrics import CheckTally, answers_by_group, compute_metrics, month_of
 from auditor.model import Check, Finding
-from auditor.normalize import Normalized, Normalizer, load_default_synonyms
-from auditor.observation_checks import (
-    Thresholds,
-    check_line,
-    check_promise,
-    prepare_line,
-    prepare_promise,
-)
+from auditor.normalize import Normalizer, load_default_synonyms
+from auditor.observation_checks import Thresholds, prepare_line, prepare_promise
 from auditor.project_checks import ProjectAuditor, duplicate_transcripts
 from auditor.records import (
     Observation,
@@ -41,7 +39,7 @@ from auditor.records import (
     load_script_lines,
     observation_rows,
 )
-from auditor.stated import MetricIndex
+from auditor.runs import RunWriter, iter_checks
 from auditor.store import Project, now_iso
 
 _BATCH = 1000
@@ -51,24 +49,52 @@ Progress = tuple[int, int]
 
 @dataclass
 class AuditResult:
+    """A stored audit run. Its checks and findings are read from the project when asked
+    for (a run of 100,000 visits holds millions of checks), so the project must be open."""
+
+    project: Project
     run_id: int
     started_at: str
     period_from: str | None
     period_to: str | None
     settings: dict
-    checks: list[Check] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    metrics: dict = field(default_factory=dict)
+    metrics: dict
+
+    @cached_property
+    def checks(self) -> list[Check]:
+        return list(iter_checks(self.project, self.run_id))
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """Most severe first, with reviewers' decisions."""
+        return load_findings(self.project, self.run_id)
+
+    def _run_json(self) -> dict:
+        return {"id": self.run_id, "started_at": self.started_at, "from": self.period_from,
+                "to": self.period_to, "settings": self.settings}
 
     def as_json(self) -> dict:
         """The object ``audit --json`` prints (SPEC §4)."""
         return {
-            "run": {"id": self.run_id, "started_at": self.started_at, "from": self.period_from,
-                    "to": self.period_to, "settings": self.settings},
+            "run": self._run_json(),
             "checks": [check.as_json() for check in self.checks],
             "findings": [finding.as_json() for finding in self.findings],
             "metrics": self.metrics,
         }
+
+    def write_json(self, out: TextIO) -> None:
+        """Write :meth:`as_json` to ``out`` without holding every check in memory."""
+        def block(value: object, indent: str) -> str:
+            text = json.dumps(value, ensure_ascii=False, indent=2)
+            return text.replace("\n", "\n" + indent)
+
+        out.write('{\n  "run": ' + block(self._run_json(), "  ") + ',\n  "checks": [')
+        for index, check in enumerate(iter_checks(self.project, self.run_id)):
+            out.write(("," if index else "") + "\n    " + block(check.as_json(), "    "))
+        out.write('\n  ],\n  "findings": [')
+        for index, finding in enumerate(self.findings):
+            out.write(("," if index else "") + "\n    " + block(finding.as_json(), "    "))
+        out.write('\n  ],\n  "metrics": ' + block(self.metrics, "  ") + "\n}\n")
 
 
 def audit_settings(project: Project) -> dict:
@@ -105,61 +131,54 @@ def audit_steps(project: Project, *, period_from: str | None = None,
     lines = [prepare_line(line, normalizer, thresholds) for line in load_script_lines(project)]
     locations = dict(project.db.execute("SELECT key, location FROM touchpoints").fetchall())
     total = count_observations(project, period_from, period_to)
+    decisions = load_decisions(project)
+    judged = {f"script_line:{line.line.key}": line.line.text for line in lines}
+    judged.update({f"promise:{prepared.promise.key}": prepared.promise.text for prepared in promises})
 
-    checks: list[Check] = []
-    content: dict[str, str] = {}
-    normalized_all: list[tuple[Observation, Normalized]] = []
-    done = 0
+    tally = CheckTally()
+    writer = RunWriter(project)
+    try:
+        # Only what duplicate detection needs is kept per observation, not the normalised text's offset map.
+        transcripts: list[tuple[Observation, _Transcript]] = []
+        done = 0
+        yield done, total
+        observations = iter_observations(project, period_from, period_to)
+        for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
+            checker = TouchpointChecker(touchpoint, promises, lines, thresholds)
+            for batch in _batched(group, _BATCH):
+                texts = [normalizer(observation.transcript) for observation in batch]
+                result = checker.check(batch, texts, tally)
+                content = {f"observation:{o.key}": _observation_content(o) for o in batch}
+                writer.add_checks(result.checks)
+                writer.add_quiet(result.quiet)
+                writer.add_findings(make_findings(result.checks, ChainMap(content, judged), decisions))
+                transcripts.extend((o, _Transcript(t.text, t.original)) for o, t in zip(batch, texts))
+                done += len(batch)
+                yield done, total
+
+        project_auditor = ProjectAuditor(normalizer, [p.promise for p in promises], [line.line for line in lines],
+                                         sorted(locations))
+        duplicates = duplicate_transcripts(transcripts)
+        copied = {check.observation for check in duplicates}
+        content = {f"observation:{o.key}": _observation_content(o) for o, _ in transcripts if o.key in copied}
+        del transcripts
+        project_checks = project_auditor.checks() + duplicates
+        for check in project_checks:
+            tally.add(check, check.touchpoint, month_of(check.observed_at))
+        writer.add_checks(project_checks)
+        writer.add_findings(make_findings(project_checks, ChainMap(content, judged), decisions))
+
+        answers = answers_by_group(observation_rows(project, period_from, period_to))
+        metrics = compute_metrics(tally, locations=locations, answers=answers,
+                                  expectations=settings["servqual_expectations"] or None)
+        metrics["findings_by_kind"] = writer.findings_by_kind(decisions)
+        run_id = writer.store({"started_at": started_at, "finished_at": now_iso(), "period_from": period_from,
+                               "period_to": period_to, "settings": json.dumps(settings, ensure_ascii=False),
+                               "metrics": json.dumps(metrics, ensure_ascii=False)})
+    finally:
+        writer.discard()
     yield done, total
-    observations = iter_observations(project, period_from, period_to)
-    for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
-        here_promises = [p for p in promises if p.promise.applies_to(touchpoint)]
-        here_lines = [line for line in lines if line.line.touchpoint == touchpoint]
-        needles = list(dict.fromkeys([cue for p in here_promises for cue in p.cues]
-                                     + [line.phrase for line in here_lines if line.phrase]))
-        cutoff = min([thresholds.review, *(line.thresholds.review for line in here_lines)])
-        measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in here_promises
-                                  if p.promise.metric and p.promise.target is not None})
-        for batch in _batched(group, _BATCH):
-            texts = [normalizer(observation.transcript) for observation in batch]
-            scores = _prefilter(needles, texts, cutoff)
-            for index, (observation, text) in enumerate(zip(batch, texts)):
-                lookup = dict(zip(needles, scores[index])) if scores is not None else {}
-                day = observation.day
-                reported = measurable.assign(text.text) if text.text else {}
-                for prepared in here_promises:
-                    if prepared.promise.valid_on(day):
-                        check = check_promise(prepared, observation, text, lookup, thresholds,
-                                              reported.get(prepared.promise.key))
-                        if check is not None:
-                            checks.append(check)
-                for prepared in here_lines:
-                    if prepared.line.valid_on(day):
-                        check = check_line(prepared, observation, text, lookup)
-                        if check is not None:
-                            checks.append(check)
-                content[f"observation:{observation.key}"] = _observation_content(observation)
-                normalized_all.append((observation, text))
-            done += len(batch)
-            yield done, total
-
-    project_auditor = ProjectAuditor(normalizer, [p.promise for p in promises], [line.line for line in lines],
-                                     sorted(locations))
-    checks.extend(project_auditor.checks())
-    checks.extend(duplicate_transcripts(normalized_all))
-    del normalized_all
-    for line in lines:
-        content[f"script_line:{line.line.key}"] = line.line.text
-    for prepared in promises:
-        content[f"promise:{prepared.promise.key}"] = prepared.promise.text
-
-    findings = make_findings(checks, content, load_decisions(project))
-    metrics = compute_metrics(checks, observation_rows(project, period_from, period_to), locations=locations,
-                              expectations=settings["servqual_expectations"] or None)
-    metrics["findings_by_kind"] = _count_by_kind(findings)
-    run_id = _store(project, started_at, period_from, period_to, settings, checks, findings, metrics)
-    yield done, total
-    return AuditResult(run_id, started_at, period_from, period_to, settings, checks, findings, metrics)
+    return AuditResult(project, run_id, started_at, period_from, period_to, settings, metrics)
 
 
 def run_audit(project: Project, *, period_from: str | None = None, period_to: str | None = None,
@@ -179,53 +198,20 @@ def run_audit(project: Project, *, period_from: str | None = None, period_to: st
         return stop.value
 
 
+@dataclass(slots=True)
+class _Transcript:
+    """What duplicate detection reads of a normalised transcript."""
+
+    text: str
+    original: str
+
+
 def _batched(items: Iterable[Observation], size: int) -> Iterator[list[Observation]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
-def _prefilter(needles: list[str], texts: list[Normalized], cutoff: float):
-    """partial_ratio of every needle against every transcript, on all cores (rows: transcripts)."""
-    if not needles:
-        return None
-    return process.cdist([text.text for text in texts], needles, scorer=fuzz.partial_ratio,
-                         score_cutoff=cutoff, workers=-1).tolist()
-
-
 def _observation_content(observation: Observation) -> str:
     measured = ";".join(f"{metric}={value}{unit or ''}" for metric, (value, unit) in sorted(observation.measurements.items()))
     return f"{observation.transcript}\x1d{measured}"
-
-
-def _count_by_kind(findings: list[Finding]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for finding in findings:
-        if finding.status != "dismissed":
-            counts[finding.kind] = counts.get(finding.kind, 0) + 1
-    return counts
-
-
-def _store(project: Project, started_at: str, period_from: str | None, period_to: str | None, settings: dict,
-           checks: list[Check], findings: list[Finding], metrics: dict) -> int:
-    with project.transaction() as db:
-        cursor = db.execute(
-            "INSERT INTO audit_runs (started_at, finished_at, period_from, period_to, settings, metrics) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [started_at, now_iso(), period_from, period_to, json.dumps(settings, ensure_ascii=False),
-             json.dumps(metrics, ensure_ascii=False)])
-        run_id = cursor.lastrowid
-        db.conn.executemany(
-            "INSERT INTO checks (run, observation, touchpoint, target_type, target, verdict, kind, score, "
-            "evidence_text, evidence_start, evidence_end, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((run_id, c.observation, c.touchpoint, c.target_type, c.target, c.verdict, c.kind, c.score,
-              c.evidence.text if c.evidence else None, c.evidence.start if c.evidence else None,
-              c.evidence.end if c.evidence else None, c.reason) for c in checks))
-        db.conn.executemany(
-            "INSERT INTO findings (run, fingerprint, kind, verdict, severity, observation, touchpoint, promise, "
-            "script_line, expected, observed, evidence_text, evidence_start, evidence_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((run_id, f.id, f.kind, f.verdict, f.severity, f.observation, f.touchpoint, f.promise, f.script_line,
-              f.expected, f.observed, f.evidence.text if f.evidence else None,
-              f.evidence.start if f.evidence else None, f.evidence.end if f.evidence else None) for f in findings))
-    return run_id

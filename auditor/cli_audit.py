@@ -49,12 +49,11 @@ def audit_command(args: argparse.Namespace) -> int:
         raise UsageError(f"--from {period_from} is after --to {period_to}.")
     with Project.open(args.project) as project:
         result = run_audit(project, period_from=period_from, period_to=period_to)
+        if args.json:
+            result.write_json(sys.stdout)
+            return 0
         previous = project.db.execute(
             "SELECT metrics FROM audit_runs WHERE id < ? ORDER BY id DESC LIMIT 1", [result.run_id]).fetchone()
-    if args.json:
-        json.dump(result.as_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
         previous_index = json.loads(previous[0]).get("consistency_index") if previous else None
         sys.stdout.write(summary(result, previous_index))
     return 0

@@ -174,7 +174,22 @@ CREATE TABLE settings (
 );
 """
 
+# Version 2: an audit of 100,000 visits makes millions of checks, most of them "kept, no
+# sign of a breach" with nothing to show. Those are stored as one row per observation
+# listing the targets (JSON arrays of keys) instead of one row per check: a run then adds
+# tens of megabytes to the project, not hundreds.
+_V2 = """
+CREATE TABLE quiet_checks (
+    run           INTEGER NOT NULL REFERENCES audit_runs(id) ON DELETE CASCADE,
+    observation   TEXT NOT NULL,
+    touchpoint    TEXT NOT NULL,
+    promises      TEXT NOT NULL DEFAULT '[]',  -- kept: no breach cue near the transcript, nothing measured
+    script_lines  TEXT NOT NULL DEFAULT '[]',  -- kept: forbidden wording nowhere near the transcript
+    PRIMARY KEY (run, observation)
+) WITHOUT ROWID;
+"""
+
 # Each entry upgrades the file from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 SCHEMA_VERSION = len(MIGRATIONS)

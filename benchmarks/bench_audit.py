@@ -110,25 +110,12 @@ def _worker_prepare(args: argparse.Namespace) -> dict:
 
 
 def _describe(result) -> dict:
-    """What a run_audit result holds, read defensively (the engine is young)."""
-    described: dict = {}
-    for name in ("checks", "findings"):
-        items = getattr(result, name, None)
-        try:
-            described[name] = len(items)
-        except TypeError:
-            described[name] = None
-    kinds: collections.Counter = collections.Counter()
-    verdicts: collections.Counter = collections.Counter()
-    for finding in getattr(result, "findings", None) or ():
-        kind = finding.get("kind") if isinstance(finding, dict) else getattr(finding, "kind", None)
-        kinds[str(kind)] += 1
-    for check in getattr(result, "checks", None) or ():
-        verdict = check.get("verdict") if isinstance(check, dict) else getattr(check, "verdict", None)
-        verdicts[str(verdict)] += 1
-    described["findings_by_kind"] = dict(kinds.most_common())
-    described["checks_by_verdict"] = dict(verdicts.most_common())
-    return described
+    """What a run_audit result holds, from its metrics (reading millions of checks back would
+    count their memory against the audit)."""
+    counts = result.metrics["counts"]
+    return {"checks": counts["checks"], "findings": sum(result.metrics["findings_by_kind"].values()),
+            "findings_by_kind": result.metrics["findings_by_kind"],
+            "checks_by_verdict": {verdict: counts[verdict] for verdict in ("kept", "broken", "review")}}
 
 
 def _worker_ours(args: argparse.Namespace) -> dict:
@@ -141,7 +128,7 @@ def _worker_ours(args: argparse.Namespace) -> dict:
     project = Project.open(work)
     try:
         stored_before = {name: project.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-                         for name in ("audit_runs", "checks", "findings")}
+                         for name in ("audit_runs", "checks", "quiet_checks", "findings")}
         rss_before = _max_rss_mb()
         profiler = None
         if args.trace:
@@ -162,7 +149,7 @@ def _worker_ours(args: argparse.Namespace) -> dict:
             tracemalloc.stop()
         rss_after = _max_rss_mb()
         stored = {name: project.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] - stored_before[name]
-                  for name in ("audit_runs", "checks", "findings")}
+                  for name in ("audit_runs", "checks", "quiet_checks", "findings")}
         described = _describe(result)
         del result
     finally:

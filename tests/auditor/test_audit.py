@@ -192,8 +192,14 @@ def test_the_json_run_is_the_stored_run(sample, audited):
     stored = _query(sample, "SELECT id, started_at, period_from, period_to FROM audit_runs WHERE id = ?",
                     [audited["run"]["id"]])
     assert stored == [(audited["run"]["id"], audited["run"]["started_at"], None, None)]
-    assert _query(sample, "SELECT count(*) FROM checks WHERE run = ?", [audited["run"]["id"]])[0][0] == len(
-        audited["checks"])
+    run = [audited["run"]["id"]]
+    # Quiet checks (kept, nothing to show) are stored one row per observation, listing their targets.
+    quiet = _query(sample, "SELECT sum(json_array_length(promises) + json_array_length(script_lines)) "
+                           "FROM quiet_checks WHERE run = ?", run)[0][0]
+    stored = _query(sample, "SELECT count(*) FROM checks WHERE run = ?", run)[0][0]
+    assert quiet > 0 and stored + quiet == len(audited["checks"]) == audited["metrics"]["counts"]["checks"]
+    assert {c["reason"] for c in audited["checks"] if c["verdict"] == "kept" and c["evidence"] is None} >= {
+        "no sign of a breach in the transcript", "forbidden wording not used"}
     assert {row[0] for row in _query(sample, "SELECT fingerprint FROM findings WHERE run = ?",
                                      [audited["run"]["id"]])} == {f["id"] for f in audited["findings"]}
 
@@ -446,17 +452,17 @@ def test_a_target_is_checked_only_inside_its_validity_window(fresh_sample, tmp_p
                        "S-99,hotline,感谢您的耐心等待,required,2026-10-01,2026-10-20\n", encoding="utf-8")
     with Project.open(fresh_sample) as project:
         import_file(project, "scripts", scripts)
-        result = run_audit(project)
+        checks = run_audit(project).checks  # read back from the project, so while it is open
     days = {key: observed_at[:10] for key, observed_at in _query(
         fresh_sample, "SELECT key, observed_at FROM observations WHERE touchpoint = 'hotline'")}
-    checked = {c.observation for c in result.checks if c.target == "S-99"}
+    checked = {c.observation for c in checks if c.target == "S-99"}
     inside = {key for key, day in days.items() if "2026-10-01" <= day <= "2026-10-20"}
     assert checked and checked <= inside
     assert not [key for key in checked if days[key] < "2026-10-01" or days[key] > "2026-10-20"]
     assert len(checked) == len(inside)  # every hotline visit in the window has a transcript
     # The sample's own windows: P-PRICE ends on 2026-10-15, P-DEMO starts on 2026-09-10.
-    price_days = {c.observed_at[:10] for c in result.checks if c.target == "P-PRICE" and c.observation}
-    demo_days = {c.observed_at[:10] for c in result.checks if c.target == "P-DEMO" and c.observation}
+    price_days = {c.observed_at[:10] for c in checks if c.target == "P-PRICE" and c.observation}
+    demo_days = {c.observed_at[:10] for c in checks if c.target == "P-DEMO" and c.observation}
     assert price_days and max(price_days) <= "2026-10-15"
     assert demo_days and min(demo_days) >= "2026-09-10"
 
@@ -496,10 +502,10 @@ def test_a_confirmed_finding_survives_reruns(fresh_sample):
         forbidden = next(f for f in first.findings if (f.observation, f.script_line) == ("V-016", "S-14"))
         review_finding(project, forbidden.id, "confirmed", note="heard it on the recording", reviewer="Mei")
         run_audit(project)
-        third = run_audit(project)
+        third = run_audit(project).findings
         stored = {f.id: f for f in load_findings(project)}
-    assert {f.id for f in third.findings} == {f.id for f in first.findings}  # same content, same fingerprints
-    assert {f.id: f.status for f in third.findings}[forbidden.id] == "confirmed"
+    assert {f.id for f in third} == {f.id for f in first.findings}  # same content, same fingerprints
+    assert {f.id: f.status for f in third}[forbidden.id] == "confirmed"
     assert stored[forbidden.id].status == "confirmed" and stored[forbidden.id].reviewer == "Mei"
     assert stored[forbidden.id].note == "heard it on the recording"
 
@@ -523,14 +529,14 @@ def test_a_changed_transcript_yields_a_new_finding(fresh_sample, tmp_path):
         csv.writer(handle).writerows([header, row])
     with Project.open(fresh_sample) as project:
         assert import_file(project, "observations", changed).updated == 1
-        rerun = run_audit(project)
-    fresh = [f for f in rerun.findings if (f.observation, f.promise, f.kind) == ("V-005", "P-24H", "broken_promise")]
+        rerun = run_audit(project).findings
+    fresh = [f for f in rerun if (f.observation, f.promise, f.kind) == ("V-005", "P-24H", "broken_promise")]
     assert len(fresh) == 1 and fresh[0].id != robot.id and fresh[0].status == "new"
     assert fresh[0].evidence.text == "机器人"
-    assert robot.id not in {f.id for f in rerun.findings}
-    assert {f.id: f.status for f in rerun.findings}[other.id] == "confirmed"  # other visits keep their decisions
+    assert robot.id not in {f.id for f in rerun}
+    assert {f.id: f.status for f in rerun}[other.id] == "confirmed"  # other visits keep their decisions
     unchanged = {f.id for f in first.findings if f.observation not in ("V-005", None)}
-    assert unchanged <= {f.id for f in rerun.findings}
+    assert unchanged <= {f.id for f in rerun}
 
 
 def test_review_decisions_are_checked(fresh_sample):
@@ -640,7 +646,8 @@ def test_a_project_with_promises_but_no_visits_still_checks_the_scripts(tmp_path
         for kind in ("touchpoints", "promises", "scripts"):
             import_file(project, kind, folder / f"{kind}.csv")
         result = run_audit(project)
+        checks, findings = result.checks, result.findings
     assert result.metrics["counts"]["observations"] == 0
-    assert not [c for c in result.checks if c.observation]
-    kinds = {f.kind for f in result.findings}
+    assert not [c for c in checks if c.observation]
+    kinds = {f.kind for f in findings}
     assert kinds == {"inconsistent_claim", "uncovered_promise"}

@@ -1,0 +1,157 @@
+"""The checks of one batch of a touchpoint's observations.
+
+Most checks are quiet: a promise whose breach cues are nowhere near the transcript and
+that nothing measured, or a forbidden line nobody came close to saying, is kept with
+nothing to show. A brand with 60 promises per touchpoint makes ~75 checks per visit, so
+these are decided in bulk from the prefilter's score matrix (numpy), counted into the
+tallies and stored as one row per observation. Only the rest — a cue or phrase near the
+transcript, a measurement, a quantity the shopper reported, a required line — go through
+:mod:`auditor.observation_checks` one by one.
+
+The prefilter scores every transcript of the batch against every phrase that can apply
+at the touchpoint with one rapidfuzz ``cdist`` call on all cores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from auditor.metrics import CheckTally, month_of
+from auditor.model import Check
+from auditor.normalize import Normalized
+from auditor.observation_checks import PreparedLine, PreparedPromise, Thresholds, check_line, check_promise
+from auditor.records import Observation
+from auditor.stated import MetricIndex
+
+
+@dataclass
+class BatchResult:
+    checks: list[Check] = field(default_factory=list)  # every check that was not quiet
+    quiet: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # see RunWriter.add_quiet
+
+
+class TouchpointChecker:
+    """Checks observations of one touchpoint against its promises and script lines."""
+
+    def __init__(self, touchpoint: str, promises: list[PreparedPromise], lines: list[PreparedLine],
+                 thresholds: Thresholds) -> None:
+        self.touchpoint = touchpoint
+        self.thresholds = thresholds
+        self.promises = [p for p in promises if p.promise.applies_to(touchpoint)]
+        self.lines = [line for line in lines if line.line.touchpoint == touchpoint]
+        self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues]
+                                          + [line.phrase for line in self.lines if line.phrase]))
+        column = {needle: index for index, needle in enumerate(self.needles)}
+        self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)])
+        self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
+        self.line_columns = [column.get(line.phrase) for line in self.lines]
+        self.promise_index = {p.promise.key: index for index, p in enumerate(self.promises)}
+        self.by_metric: dict[str, list[int]] = {}
+        for index, p in enumerate(self.promises):
+            if p.promise.metric:
+                self.by_metric.setdefault(p.promise.metric, []).append(index)
+        self.measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in self.promises
+                                       if p.promise.metric and p.promise.target is not None})
+        self.promise_keys = [p.promise.key for p in self.promises]
+        self.line_keys = [line.line.key for line in self.lines]
+        self.quiet_lines = np.array([line.line.kind == "forbidden" and bool(line.phrase) for line in self.lines],
+                                    dtype=bool)
+
+    def check(self, batch: list[Observation], texts: list[Normalized], tally: CheckTally) -> BatchResult:
+        """All checks of ``batch`` (with ``texts``, its normalised transcripts), counted into ``tally``."""
+        result = BatchResult()
+        n = len(batch)
+        scores = self._scores(texts)
+        has_text = np.array([bool(text.text.strip()) for text in texts], dtype=bool)
+        days = np.array([observation.day for observation in batch])
+        months = [month_of(observation.observed_at) for observation in batch]
+
+        # Promises: quiet unless a cue is near, a measurement names its metric or the shopper reported a quantity.
+        valid = self._valid(days, [p.promise for p in self.promises])
+        near = np.zeros((n, len(self.promises)), dtype=bool)
+        for index, columns in enumerate(self.cue_columns):
+            if columns.size and scores is not None:
+                near[:, index] = scores[:, columns].max(axis=1) >= self.thresholds.review
+        measured = np.zeros_like(near)
+        reported: list[dict] = []
+        for row, (observation, text) in enumerate(zip(batch, texts)):
+            for metric in observation.measurements:
+                for index in self.by_metric.get(metric, ()):
+                    measured[row, index] = True
+            found = self.measurable.assign(text.text) if has_text[row] else {}
+            reported.append(found)
+            for key in found:
+                measured[row, self.promise_index[key]] = True
+        quiet_promises = valid & has_text[:, None] & ~near & ~measured
+        loud_promises = valid & ~quiet_promises & (has_text[:, None] | measured)
+
+        # Script lines: a forbidden line is quiet when nothing near it was said.
+        valid_lines = self._valid(days, [line.line for line in self.lines])
+        said = np.zeros((n, len(self.lines)), dtype=bool)
+        has_phrase = np.array([column is not None for column in self.line_columns], dtype=bool)
+        for index, (line, column) in enumerate(zip(self.lines, self.line_columns)):
+            if column is not None and scores is not None:
+                said[:, index] = scores[:, column] >= line.thresholds.review
+        checked_lines = valid_lines & has_text[:, None] & has_phrase[None, :]
+        quiet_lines = checked_lines & self.quiet_lines[None, :] & ~said
+        loud_lines = checked_lines & ~quiet_lines
+
+        self._count_quiet(tally, months, quiet_promises, quiet_lines)
+        for row, observation in enumerate(batch):
+            text, lookup = texts[row], None
+            promise_indexes = np.flatnonzero(loud_promises[row]).tolist()
+            line_indexes = np.flatnonzero(loud_lines[row]).tolist()
+            if promise_indexes or line_indexes:
+                lookup = dict(zip(self.needles, scores[row].tolist())) if scores is not None else {}
+            for index in promise_indexes:
+                prepared = self.promises[index]
+                check = check_promise(prepared, observation, text, lookup, self.thresholds,
+                                      reported[row].get(prepared.promise.key))
+                if check is not None:
+                    result.checks.append(check)
+                    tally.add(check, observation.touchpoint, months[row])
+            for index in line_indexes:
+                check = check_line(self.lines[index], observation, text, lookup)
+                if check is not None:
+                    result.checks.append(check)
+                    tally.add(check, observation.touchpoint, months[row])
+            quiet_p, quiet_l = np.flatnonzero(quiet_promises[row]), np.flatnonzero(quiet_lines[row])
+            if quiet_p.size or quiet_l.size:
+                result.quiet.append((observation.key, observation.touchpoint,
+                                     [self.promise_keys[i] for i in quiet_p.tolist()],
+                                     [self.line_keys[i] for i in quiet_l.tolist()]))
+        return result
+
+    def _scores(self, texts: list[Normalized]) -> np.ndarray | None:
+        """partial_ratio of every needle against every transcript (rows: transcripts; below the cutoff: 0)."""
+        if not self.needles:
+            return None
+        return process.cdist([text.text for text in texts], self.needles, scorer=fuzz.partial_ratio,
+                             score_cutoff=self.cutoff, workers=-1)
+
+    @staticmethod
+    def _valid(days: np.ndarray, targets: list) -> np.ndarray:
+        """[observation, target]: the observation's day falls inside the target's validity window."""
+        valid = np.ones((len(days), len(targets)), dtype=bool)
+        for index, target in enumerate(targets):
+            if target.valid_from:
+                valid[:, index] &= days >= target.valid_from
+            if target.valid_to:
+                valid[:, index] &= days <= target.valid_to
+        return valid
+
+    def _count_quiet(self, tally: CheckTally, months: list[str | None], quiet_promises: np.ndarray,
+                     quiet_lines: np.ndarray) -> None:
+        month_array = np.array([month or "" for month in months])
+        for month in dict.fromkeys(months):
+            rows = month_array == (month or "")
+            for kind, keys, targets, counts in (
+                    ("promise", self.promise_keys, self.promises, quiet_promises[rows].sum(axis=0)),
+                    ("script_line", self.line_keys, self.lines, quiet_lines[rows].sum(axis=0))):
+                for index in np.flatnonzero(counts).tolist():
+                    target = targets[index]
+                    weight = target.promise.weight if kind == "promise" else target.line.weight
+                    tally.add_count(kind, keys[index], self.touchpoint, month, "kept", int(counts[index]), weight)

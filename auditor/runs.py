@@ -1,0 +1,140 @@
+"""Stored audit runs: writing one all-or-nothing, and reading its checks back.
+
+An audit of 100,000 visits makes millions of checks, too many to hold in memory. The
+audit hands them to a :class:`RunWriter` batch by batch; the writer stages them in
+temporary tables (SQLite's temp files, not RAM) and, when the audit has finished, copies
+them into the project in one short transaction. So a cancelled or failed audit leaves
+nothing behind, and the project is write-locked only for the final copy, not for the
+whole audit: a shopper can keep saving records while it runs.
+
+The quiet majority of checks — kept, with nothing to show — are stored compactly, one
+row per observation (``quiet_checks``); :func:`iter_checks` expands them again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from auditor.model import Check, Evidence, Finding
+from auditor.store import Project
+
+QUIET_PROMISE_REASON = "no sign of a breach in the transcript"
+QUIET_LINE_REASON = "forbidden wording not used"
+
+_CHECK_COLUMNS = ("observation, touchpoint, target_type, target, verdict, kind, score, evidence_text, "
+                  "evidence_start, evidence_end, reason")
+_QUIET_COLUMNS = "observation, touchpoint, promises, script_lines"
+_FINDING_COLUMNS = ("fingerprint, kind, verdict, severity, observation, touchpoint, promise, script_line, "
+                    "expected, observed, evidence_text, evidence_start, evidence_end")
+_STAGES = {
+    "stage_checks": _CHECK_COLUMNS,
+    "stage_quiet": _QUIET_COLUMNS,
+    "stage_findings": _FINDING_COLUMNS,
+}
+_TARGETS = {"stage_checks": "checks", "stage_quiet": "quiet_checks", "stage_findings": "findings"}
+
+
+class RunWriter:
+    """Stages one audit run's checks and findings, then stores them with the run in one transaction."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.conn = project.db.conn
+        for name, columns in _STAGES.items():
+            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
+        self._empty_stages()
+
+    def add_checks(self, checks: Iterable[Check]) -> None:
+        self._stage("stage_checks", (
+            (c.observation, c.touchpoint, c.target_type, c.target, c.verdict, c.kind, c.score,
+             c.evidence.text if c.evidence else None, c.evidence.start if c.evidence else None,
+             c.evidence.end if c.evidence else None, c.reason) for c in checks))
+
+    def add_quiet(self, rows: Iterable[tuple[str, str, list[str], list[str]]]) -> None:
+        """``(observation, touchpoint, promise keys, script-line keys)`` kept quietly."""
+        self._stage("stage_quiet", (
+            (observation, touchpoint, json.dumps(promises, ensure_ascii=False), json.dumps(lines, ensure_ascii=False))
+            for observation, touchpoint, promises, lines in rows if promises or lines))
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        self._stage("stage_findings", (
+            (f.id, f.kind, f.verdict, f.severity, f.observation, f.touchpoint, f.promise, f.script_line,
+             f.expected, f.observed, f.evidence.text if f.evidence else None,
+             f.evidence.start if f.evidence else None, f.evidence.end if f.evidence else None) for f in findings))
+
+    def findings_by_kind(self, decisions: dict[str, dict]) -> dict[str, int]:
+        """Staged findings per kind, leaving out those a reviewer dismissed."""
+        counts: dict[str, int] = {}
+        for kind, fingerprint in self.conn.execute("SELECT kind, fingerprint FROM temp.stage_findings"):
+            if decisions.get(fingerprint, {}).get("status") != "dismissed":
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def store(self, run: dict) -> int:
+        """Insert the run (an ``audit_runs`` row) with everything staged; returns its id."""
+        with self.project.transaction() as db:
+            columns = ", ".join(run)
+            run_id = db.execute(f"INSERT INTO audit_runs ({columns}) VALUES ({', '.join('?' * len(run))})",
+                                list(run.values())).lastrowid
+            for stage, target in _TARGETS.items():
+                columns = _STAGES[stage]
+                db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM temp.{stage} "
+                           "ORDER BY rowid", [run_id])
+        self.discard()
+        return run_id
+
+    def discard(self) -> None:
+        """Forget everything staged (a cancelled audit); safe to call more than once."""
+        if self.conn.in_transaction:
+            self.conn.rollback()
+        self._empty_stages()
+
+    def _stage(self, table: str, rows: Iterable[tuple]) -> None:
+        self.conn.executemany(f"INSERT INTO temp.{table} VALUES ({', '.join('?' * len(_STAGES[table].split(',')))})",
+                              rows)
+        # sqlite3 opened an implicit transaction on the temp database for the insert: end
+        # it now, so that the final store can take the project's write lock for itself.
+        self.conn.commit()
+
+    def _empty_stages(self) -> None:
+        # Emptied, not dropped: SQLite cannot drop a table while a cancelled audit's
+        # query of the observations is still open on the connection.
+        for name in _STAGES:
+            self.conn.execute(f"DELETE FROM temp.{name}")
+        self.conn.commit()
+
+
+def iter_checks(project: Project, run_id: int) -> Iterator[Check]:
+    """Every check of a stored run, the quiet ones expanded, observation by observation."""
+    db = project.db
+    weights = {("promise", key): weight for key, weight in db.execute("SELECT key, weight FROM promises")}
+    line_promise: dict[str, str | None] = {}
+    for key, weight, promise in db.execute("SELECT key, weight, promise FROM script_lines"):
+        weights[("script_line", key)] = weight
+        line_promise[key] = promise
+    observed_at = dict(db.execute(
+        "SELECT o.key, o.observed_at FROM observations o WHERE o.key IN "
+        "(SELECT observation FROM checks WHERE run = ? UNION SELECT observation FROM quiet_checks WHERE run = ?)",
+        [run_id, run_id]))
+
+    def check(observation, touchpoint, target_type, target, verdict, kind, score=None, evidence=None,
+              reason="") -> Check:
+        return Check(
+            observation, touchpoint, target_type, target, verdict, kind, score, evidence, reason or "",
+            weight=weights.get((target_type, target), 3),
+            promise=target if target_type == "promise" else line_promise.get(target),
+            script_line=target if target_type == "script_line" else None,
+            observed_at=observed_at.get(observation) if observation else None)
+
+    for (observation, touchpoint, target_type, target, verdict, kind, score, text, start, end,
+         reason) in db.execute(f"SELECT {_CHECK_COLUMNS} FROM checks WHERE run = ? ORDER BY id", [run_id]):
+        evidence = None if text is None else Evidence(text, start, end)
+        yield check(observation, touchpoint, target_type, target, verdict, kind, score, evidence, reason)
+    for observation, touchpoint, promises, lines in db.execute(
+            f"SELECT {_QUIET_COLUMNS} FROM quiet_checks WHERE run = ? ORDER BY observation", [run_id]):
+        for key in json.loads(promises):
+            yield check(observation, touchpoint, "promise", key, "kept", "broken_promise", reason=QUIET_PROMISE_REASON)
+        for key in json.loads(lines):
+            yield check(observation, touchpoint, "script_line", key, "kept", "forbidden_phrase",
+                        reason=QUIET_LINE_REASON)
