@@ -9,7 +9,7 @@ fresh finding to review.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from auditor.errors import AuditorError
 from auditor.model import Check, Evidence, Finding
@@ -22,10 +22,11 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-def fingerprint(check: Check, content: str) -> str:
-    """Stable id of a finding: same check on the same content -> same id, across runs."""
+def fingerprint(check: Check, content: str = "", *, content_digest: str | None = None) -> str:
+    """Stable id of a finding: same check on the same content -> same id, across runs.
+    ``content_digest`` is ``digest(content)``, when the caller has it already."""
     return digest(check.kind, check.observation, check.target_type, check.target, check.touchpoint,
-                  check.promise, digest(content))[:20]
+                  check.promise, content_digest if content_digest is not None else digest(content))[:20]
 
 
 def severity(check: Check) -> int:
@@ -43,17 +44,24 @@ def severity(check: Check) -> int:
     return max(1, min(5, base))
 
 
-def make_findings(checks: Iterable[Check], content_of: dict[str, str], decisions: dict[str, dict]) -> list[Finding]:
+def make_findings(checks: Iterable[Check], content_of: Mapping[str, str], decisions: dict[str, dict]) -> list[Finding]:
     """Findings for the broken/review checks. ``content_of`` maps ``"observation:KEY"``,
     ``"script_line:KEY"`` and ``"promise:KEY"`` to the text judged; ``decisions`` maps
     fingerprints to reviewers' decisions."""
     findings = []
+    # A visit has many findings: its content is hashed once, and each finding's digest of
+    # "observation content + separator + target content" continues from a copy of that.
+    hashed: dict[str | None, object] = {}
     for check in checks:
         if check.verdict not in ("broken", "review"):
             continue
-        content = (content_of.get(f"observation:{check.observation}", "") + "\x1e"
-                   + content_of.get(f"{check.target_type}:{check.target}", ""))
-        key = fingerprint(check, content)
+        prefix = hashed.get(check.observation)
+        if prefix is None:
+            prefix = hashed[check.observation] = hashlib.sha256(
+                (content_of.get(f"observation:{check.observation}", "") + "\x1e").encode("utf-8"))
+        content = prefix.copy()
+        content.update(content_of.get(f"{check.target_type}:{check.target}", "").encode("utf-8"))
+        key = fingerprint(check, content_digest=content.hexdigest())
         decision = decisions.get(key, {})
         findings.append(Finding(
             id=key, kind=check.kind or "", verdict=check.verdict, severity=severity(check),

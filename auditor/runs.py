@@ -23,7 +23,7 @@ QUIET_PROMISE_REASON = "no sign of a breach in the transcript"
 QUIET_LINE_REASON = "forbidden wording not used"
 
 _CHECK_COLUMNS = ("observation, touchpoint, target_type, target, verdict, kind, score, evidence_text, "
-                  "evidence_start, evidence_end, reason")
+                  "evidence_start, evidence_end, reason, promise, weight")
 _QUIET_COLUMNS = "observation, touchpoint, promises, script_lines"
 _FINDING_COLUMNS = ("fingerprint, kind, verdict, severity, observation, touchpoint, promise, script_line, "
                     "expected, observed, evidence_text, evidence_start, evidence_end")
@@ -49,7 +49,7 @@ class RunWriter:
         self._stage("stage_checks", (
             (c.observation, c.touchpoint, c.target_type, c.target, c.verdict, c.kind, c.score,
              c.evidence.text if c.evidence else None, c.evidence.start if c.evidence else None,
-             c.evidence.end if c.evidence else None, c.reason) for c in checks))
+             c.evidence.end if c.evidence else None, c.reason, c.promise, c.weight) for c in checks))
 
     def add_quiet(self, rows: Iterable[tuple[str, str, list[str], list[str]]]) -> None:
         """``(observation, touchpoint, promise keys, script-line keys)`` kept quietly."""
@@ -118,23 +118,25 @@ def iter_checks(project: Project, run_id: int) -> Iterator[Check]:
         "(SELECT observation FROM checks WHERE run = ? UNION SELECT observation FROM quiet_checks WHERE run = ?)",
         [run_id, run_id]))
 
-    def check(observation, touchpoint, target_type, target, verdict, kind, score=None, evidence=None,
-              reason="") -> Check:
-        return Check(
-            observation, touchpoint, target_type, target, verdict, kind, score, evidence, reason or "",
-            weight=weights.get((target_type, target), 3),
-            promise=target if target_type == "promise" else line_promise.get(target),
-            script_line=target if target_type == "script_line" else None,
-            observed_at=observed_at.get(observation) if observation else None)
+    def quiet(observation: str, touchpoint: str, target_type: str, target: str) -> Check:
+        promise = target if target_type == "promise" else line_promise.get(target)
+        kind, reason = (("broken_promise", QUIET_PROMISE_REASON) if target_type == "promise"
+                        else ("forbidden_phrase", QUIET_LINE_REASON))
+        return Check(observation, touchpoint, target_type, target, "kept", kind, reason=reason,
+                     weight=weights.get((target_type, target), 3), promise=promise,
+                     script_line=target if target_type == "script_line" else None,
+                     observed_at=observed_at.get(observation))
 
-    for (observation, touchpoint, target_type, target, verdict, kind, score, text, start, end,
-         reason) in db.execute(f"SELECT {_CHECK_COLUMNS} FROM checks WHERE run = ? ORDER BY id", [run_id]):
-        evidence = None if text is None else Evidence(text, start, end)
-        yield check(observation, touchpoint, target_type, target, verdict, kind, score, evidence, reason)
+    for (observation, touchpoint, target_type, target, verdict, kind, score, text, start, end, reason, promise,
+         weight) in db.execute(f"SELECT {_CHECK_COLUMNS} FROM checks WHERE run = ? ORDER BY id", [run_id]):
+        yield Check(observation, touchpoint, target_type, target, verdict, kind, score,
+                    None if text is None else Evidence(text, start, end), reason or "",
+                    weight=weight if weight is not None else weights.get((target_type, target), 3),
+                    promise=promise, script_line=target if target_type == "script_line" else None,
+                    observed_at=observed_at.get(observation) if observation else None)
     for observation, touchpoint, promises, lines in db.execute(
             f"SELECT {_QUIET_COLUMNS} FROM quiet_checks WHERE run = ? ORDER BY observation", [run_id]):
         for key in json.loads(promises):
-            yield check(observation, touchpoint, "promise", key, "kept", "broken_promise", reason=QUIET_PROMISE_REASON)
+            yield quiet(observation, touchpoint, "promise", key)
         for key in json.loads(lines):
-            yield check(observation, touchpoint, "script_line", key, "kept", "forbidden_phrase",
-                        reason=QUIET_LINE_REASON)
+            yield quiet(observation, touchpoint, "script_line", key)

@@ -177,7 +177,8 @@ CREATE TABLE settings (
 # Version 2: an audit of 100,000 visits makes millions of checks, most of them "kept, no
 # sign of a breach" with nothing to show. Those are stored as one row per observation
 # listing the targets (JSON arrays of keys) instead of one row per check: a run then adds
-# tens of megabytes to the project, not hundreds.
+# tens of megabytes to the project, not hundreds. Stored checks also keep the promise they
+# count for and their weight.
 _V2 = """
 CREATE TABLE quiet_checks (
     run           INTEGER NOT NULL REFERENCES audit_runs(id) ON DELETE CASCADE,
@@ -187,6 +188,10 @@ CREATE TABLE quiet_checks (
     script_lines  TEXT NOT NULL DEFAULT '[]',  -- kept: forbidden wording nowhere near the transcript
     PRIMARY KEY (run, observation)
 ) WITHOUT ROWID;
+
+-- What a stored check counted for, so that its metrics can be recomputed from it.
+ALTER TABLE checks ADD COLUMN promise TEXT;
+ALTER TABLE checks ADD COLUMN weight INTEGER;
 """
 
 # Each entry upgrades the file from version i to version i + 1.

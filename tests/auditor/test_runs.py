@@ -1,0 +1,180 @@
+"""How an audit run is computed and stored at scale: the bulk (numpy) path gives exactly the
+checks the one-by-one path gives, quiet checks come back from their compact rows, staged
+rows vanish when an audit is cancelled, and fingerprints stay what earlier versions made."""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import groupby
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from auditor.audit import audit_steps, matching_normalizer, run_audit
+from auditor.batch import TouchpointChecker
+from auditor.findings import fingerprint, make_findings
+from auditor.metrics import CheckTally, compute_metrics
+from auditor.model import Check
+from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
+from auditor.records import iter_observations, load_promises, load_script_lines
+from auditor.runs import QUIET_LINE_REASON, QUIET_PROMISE_REASON, RunWriter, iter_checks
+from auditor.sample import load_sample
+from auditor.stated import MetricIndex
+from auditor.store import Project
+
+THRESHOLDS = Thresholds(85.0, 70.0)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("runs") / "sample.btaproj"
+    with Project.open(path, create=True) as project:
+        load_sample(project)
+    return path
+
+
+def _one_by_one(project: Project) -> list[tuple]:
+    """Every check of the sample's observations made the slow way: each pair on its own."""
+    normalizer = matching_normalizer(None)
+    promises = [prepare_promise(p, normalizer) for p in load_promises(project)]
+    lines = [prepare_line(line, normalizer, THRESHOLDS) for line in load_script_lines(project)]
+    found = []
+    for observation in iter_observations(project, None, None):
+        text = normalizer(observation.transcript)
+        here = [p for p in promises if p.promise.applies_to(observation.touchpoint)]
+        here_lines = [line for line in lines if line.line.touchpoint == observation.touchpoint]
+        scores = {phrase: fuzz.partial_ratio(text.text, phrase) for p in here for phrase in p.cues}
+        scores.update({line.phrase: fuzz.partial_ratio(text.text, line.phrase) for line in here_lines})
+        measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in here
+                                  if p.promise.metric and p.promise.target is not None})
+        reported = measurable.assign(text.text) if text.text else {}
+        for prepared in here:
+            if prepared.promise.valid_on(observation.day):
+                check = check_promise(prepared, observation, text, scores, THRESHOLDS,
+                                      reported.get(prepared.promise.key))
+                if check is not None:
+                    found.append(_essence(check))
+        for prepared in here_lines:
+            if prepared.line.valid_on(observation.day):
+                check = check_line(prepared, observation, text, scores)
+                if check is not None:
+                    found.append(_essence(check))
+    return found
+
+
+def _essence(check: Check) -> tuple:
+    evidence = (check.evidence.start, check.evidence.end) if check.evidence else None
+    return (check.observation, check.target_type, check.target, check.verdict, check.kind, check.reason, evidence)
+
+
+def test_the_bulk_path_makes_exactly_the_checks_of_the_one_by_one_path(sample):
+    with Project.open(sample) as project:
+        expected = _one_by_one(project)
+        normalizer = matching_normalizer(None)
+        promises = [prepare_promise(p, normalizer) for p in load_promises(project)]
+        lines = [prepare_line(line, normalizer, THRESHOLDS) for line in load_script_lines(project)]
+        got, tally = [], CheckTally()
+        for touchpoint, group in groupby(iter_observations(project, None, None), key=lambda o: o.touchpoint):
+            batch = list(group)
+            checker = TouchpointChecker(touchpoint, promises, lines, THRESHOLDS)
+            result = checker.check(batch, [normalizer(o.transcript) for o in batch], tally)
+            got += [_essence(check) for check in result.checks]
+            for observation, _touchpoint, quiet_promises, quiet_lines in result.quiet:
+                got += [(observation, "promise", key, "kept", "broken_promise", QUIET_PROMISE_REASON, None)
+                        for key in quiet_promises]
+                got += [(observation, "script_line", key, "kept", "forbidden_phrase", QUIET_LINE_REASON, None)
+                        for key in quiet_lines]
+    assert len(expected) > 300
+    assert sorted(got) == sorted(expected)
+    quiet = sum(1 for item in got if item[5] in (QUIET_PROMISE_REASON, QUIET_LINE_REASON))
+    assert 0 < quiet < len(got)  # both paths were taken
+    assert tally.total() == len(got)
+
+
+def test_stored_checks_come_back_with_the_quiet_ones_expanded(sample, tmp_path):
+    with Project.open(sample) as project:
+        result = run_audit(project)
+        checks = list(iter_checks(project, result.run_id))
+        stored_rows = project.db.execute("SELECT count(*) FROM checks WHERE run = ?", [result.run_id]).fetchone()[0]
+        quiet_rows = project.db.execute("SELECT count(*) FROM quiet_checks WHERE run = ?",
+                                        [result.run_id]).fetchone()[0]
+    assert len(checks) == result.metrics["counts"]["checks"] > stored_rows
+    assert 0 < quiet_rows <= result.metrics["counts"]["observations"]
+    quiet = [c for c in checks if c.reason == QUIET_PROMISE_REASON]
+    assert quiet and all(c.verdict == "kept" and c.evidence is None and c.observed_at and c.promise == c.target
+                         for c in quiet)
+    # The metrics recomputed from the stored checks are the metrics the audit kept as tallies.
+    with Project.open(sample) as project:
+        rows = list(project.db.query("SELECT key, touchpoint, observed_at, nps, ces, rating_tangibles, "
+                                     "rating_reliability, rating_responsiveness, rating_assurance, rating_empathy "
+                                     "FROM observations"))
+        locations = dict(project.db.execute("SELECT key, location FROM touchpoints").fetchall())
+    again = compute_metrics(checks, rows, locations=locations)
+    kept = {k: v for k, v in result.metrics.items() if k != "findings_by_kind"}
+    assert again == kept
+
+
+@pytest.mark.parametrize("stop_after", [1, 2])
+def test_a_cancelled_audit_leaves_its_staging_empty_and_the_next_run_clean(sample, stop_after):
+    with Project.open(sample) as project:
+        runs_before = project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0]
+        steps = audit_steps(project)
+        for _ in range(stop_after + 1):
+            next(steps)
+        steps.close()
+        staged = [project.db.execute(f"SELECT count(*) FROM temp.{name}").fetchone()[0]
+                  for name in ("stage_checks", "stage_quiet", "stage_findings")]
+        assert staged == [0, 0, 0]
+        assert project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0] == runs_before
+        result = run_audit(project)  # the same connection audits again, from scratch
+        assert project.db.execute("SELECT count(*) FROM findings WHERE run = ?", [result.run_id]).fetchone()[0] \
+            == sum(result.metrics["findings_by_kind"].values())
+
+
+def test_the_project_is_not_write_locked_while_an_audit_runs(sample):
+    """A shopper saving a record during a long audit must not wait for it to finish."""
+    with Project.open(sample) as auditing, Project.open(sample) as shopper:
+        steps = audit_steps(auditing)
+        next(steps), next(steps)  # mid-audit: something staged already
+        with shopper.transaction() as db:
+            db.execute("INSERT INTO drafts (data, created_at, updated_at) VALUES ('{}', 'now', 'now')")
+        for _ in steps:
+            pass
+        assert shopper.db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
+
+
+def test_fingerprints_are_the_ones_earlier_versions_made():
+    """Reviewers' decisions are keyed by fingerprint: the formula must never drift."""
+    check = Check("V-005", "hotline", "promise", "P-24H", "broken", "broken_promise", promise="P-24H")
+    content = "只有机器人回复\x1dwait_minutes=30.0min\x1e24/7 live agents"
+    expected = hashlib.sha256("\x1f".join(["broken_promise", "V-005", "promise", "P-24H", "hotline", "P-24H",
+                                           hashlib.sha256(content.encode()).hexdigest()]).encode()).hexdigest()[:20]
+    assert fingerprint(check, content) == expected
+    made = make_findings([check], {"observation:V-005": "只有机器人回复\x1dwait_minutes=30.0min",
+                                   "promise:P-24H": "24/7 live agents"}, {})
+    assert [finding.id for finding in made] == [expected]
+
+
+def test_findings_of_one_visit_differ_by_target_and_content():
+    checks = [Check("V-1", "web", "promise", key, "broken", "broken_promise", promise=key) for key in ("P-1", "P-2")]
+    content = {"observation:V-1": "slow", "promise:P-1": "fast", "promise:P-2": "faster"}
+    first = make_findings(checks, content, {})
+    assert len({finding.id for finding in first}) == 2
+    changed = make_findings(checks, {**content, "observation:V-1": "slow!"}, {})
+    assert not {finding.id for finding in first} & {finding.id for finding in changed}
+
+
+def test_run_writer_counts_findings_without_the_dismissed(sample):
+    with Project.open(sample) as project:
+        writer = RunWriter(project)
+        try:
+            checks = [Check("V-1", "web", "promise", key, "broken", "broken_promise", promise=key)
+                      for key in ("P-1", "P-2")]
+            findings = make_findings(checks, {}, {})
+            writer.add_findings(findings)
+            assert writer.findings_by_kind({findings[0].id: {"status": "dismissed"}}) == {"broken_promise": 1}
+            assert writer.findings_by_kind({}) == {"broken_promise": 2}
+        finally:
+            writer.discard()
+        assert project.db.execute("SELECT count(*) FROM temp.stage_findings").fetchone()[0] == 0
