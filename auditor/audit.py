@@ -15,7 +15,6 @@ slower alignment, negation and evidence work.
 from __future__ import annotations
 
 import json
-from collections import ChainMap
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +22,7 @@ from itertools import groupby, islice
 from typing import TextIO
 
 from auditor.batch import TouchpointChecker
+from auditor.duplicates import DuplicateFinder
 from auditor.errors import Cancelled
 from auditor.findings import load_decisions, load_findings, make_findings
 from auditor.matching import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD
@@ -30,7 +30,7 @@ from auditor.metrics import CheckTally, answers_by_group, compute_metrics, month
 from auditor.model import Check, Finding
 from auditor.normalize import Normalizer, load_default_synonyms
 from auditor.observation_checks import Thresholds, prepare_line, prepare_promise
-from auditor.project_checks import ProjectAuditor, duplicate_transcripts
+from auditor.project_checks import ProjectAuditor
 from auditor.records import (
     Observation,
     count_observations,
@@ -138,8 +138,7 @@ def audit_steps(project: Project, *, period_from: str | None = None,
     tally = CheckTally()
     writer = RunWriter(project)
     try:
-        # Only what duplicate detection needs is kept per observation, not the normalised text's offset map.
-        transcripts: list[tuple[Observation, _Transcript]] = []
+        duplicates = DuplicateFinder()  # keeps what it needs of each transcript, not its offset map
         done = 0
         yield done, total
         observations = iter_observations(project, period_from, period_to)
@@ -148,25 +147,26 @@ def audit_steps(project: Project, *, period_from: str | None = None,
             for batch in _batched(group, _BATCH):
                 texts = [normalizer(observation.transcript) for observation in batch]
                 result = checker.check(batch, texts, tally)
-                content = {f"observation:{o.key}": _observation_content(o) for o in batch}
+                content = dict(judged)  # a copy per batch: cheaper than a ChainMap lookup per finding
+                content.update((f"observation:{o.key}", _observation_content(o)) for o in batch)
                 writer.add_checks(result.checks)
                 writer.add_quiet(result.quiet)
-                writer.add_findings(make_findings(result.checks, ChainMap(content, judged), decisions))
-                transcripts.extend((o, _Transcript(t.text, t.original)) for o, t in zip(batch, texts))
+                writer.add_findings(make_findings(result.checks, content, decisions))
+                duplicates.add(batch, texts)
                 done += len(batch)
                 yield done, total
 
         project_auditor = ProjectAuditor(normalizer, [p.promise for p in promises], [line.line for line in lines],
                                          sorted(locations))
-        duplicates = duplicate_transcripts(transcripts)
-        copied = {check.observation for check in duplicates}
-        content = {f"observation:{o.key}": _observation_content(o) for o, _ in transcripts if o.key in copied}
-        del transcripts
-        project_checks = project_auditor.checks() + duplicates
+        copies = duplicates.checks()
+        content = {f"observation:{check.observation}": _observation_content(duplicates.records[check.observation][0])
+                   for check in copies}
+        del duplicates
+        project_checks = project_auditor.checks() + copies
         for check in project_checks:
             tally.add(check, check.touchpoint, month_of(check.observed_at))
         writer.add_checks(project_checks)
-        writer.add_findings(make_findings(project_checks, ChainMap(content, judged), decisions))
+        writer.add_findings(make_findings(project_checks, {**judged, **content}, decisions))
 
         answers = answers_by_group(observation_rows(project, period_from, period_to))
         metrics = compute_metrics(tally, locations=locations, answers=answers,
@@ -196,14 +196,6 @@ def run_audit(project: Project, *, period_from: str | None = None, period_to: st
                 raise Cancelled("Audit cancelled; nothing was stored.")
     except StopIteration as stop:
         return stop.value
-
-
-@dataclass(slots=True)
-class _Transcript:
-    """What duplicate detection reads of a normalised transcript."""
-
-    text: str
-    original: str
 
 
 def _batched(items: Iterable[Observation], size: int) -> Iterator[list[Observation]]:
