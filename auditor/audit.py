@@ -145,7 +145,7 @@ def audit_steps(project: Project, *, period_from: str | None = None,
         for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
             checker = TouchpointChecker(touchpoint, promises, lines, thresholds)
             for batch in _batched(group, _BATCH):
-                texts = [normalizer(observation.transcript) for observation in batch]
+                texts = [normalizer(observation.transcript, traced=True) for observation in batch]
                 result = checker.check(batch, texts, tally)
                 content = dict(judged)  # a copy per batch: cheaper than a ChainMap lookup per finding
                 content.update((f"observation:{o.key}", _observation_content(o)) for o in batch)
