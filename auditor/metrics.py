@@ -199,7 +199,8 @@ def compute_metrics(checks: Iterable[Check] | CheckTally, observations: Iterable
     observation's time). A check takes its touchpoint and time from itself, else from its
     observation; project-level checks with neither appear only in the totals and by promise
     / script line. ``by_promise`` and ``by_script_line`` hold keeping blocks of promise and
-    script-line checks, keyed by promise and script-line key. ``counts`` counts every check,
+    script-line checks, keyed by promise and script-line key; ``by_promise_touchpoint`` the
+    keeping block of each promise at each touchpoint. ``counts`` counts every check,
     duplicate-transcript checks included.
     """
     observations = list(observations or ())
@@ -227,6 +228,7 @@ def compute_metrics(checks: Iterable[Check] | CheckTally, observations: Iterable
         "by_month": _breakdown(tally, answers, lambda touchpoint, month: month),
         "by_promise": _keyed(tally, "promise"),
         "by_script_line": _keyed(tally, "script_line"),
+        "by_promise_touchpoint": _promise_by_touchpoint(tally),
     }
 
 
@@ -320,6 +322,16 @@ def _keyed(tally: CheckTally, target_type: str) -> dict[str, dict]:
         if kind == target_type:
             grouped[target].append(cell)
     return {key: keeping_block(grouped[key]) for key in sorted(grouped)}
+
+
+def _promise_by_touchpoint(tally: CheckTally) -> dict[str, dict[str, dict]]:
+    """Keeping blocks of each promise at each touchpoint where it was checked (the report's heat map)."""
+    grouped: dict[str, dict[str, list[list[int]]]] = defaultdict(lambda: defaultdict(list))
+    for (kind, target, touchpoint, _month), cell in tally.items():
+        if kind == "promise" and touchpoint is not None:
+            grouped[target][touchpoint].append(cell)
+    return {promise: {touchpoint: keeping_block(cells) for touchpoint, cells in sorted(grouped[promise].items())}
+            for promise in sorted(grouped)}
 
 
 def _merged(tallies: Iterable[AnswerTally]) -> AnswerTally:

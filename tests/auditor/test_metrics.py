@@ -138,7 +138,7 @@ def test_nothing_at_all_gives_none_everywhere_and_is_json():
     assert result["counts"] == {"observations": 0, "checks": 0, "kept": 0, "broken": 0, "review": 0}
     assert all(block["mean"] is None and block["gap"] is None and block["n"] == 0
                for block in result["servqual"].values())
-    for name in ("by_touchpoint", "by_location", "by_month", "by_promise", "by_script_line"):
+    for name in ("by_touchpoint", "by_location", "by_month", "by_promise", "by_script_line", "by_promise_touchpoint"):
         assert result[name] == {}
     json.dumps(result)
 
@@ -267,6 +267,17 @@ def test_breakdown_by_promise_and_script_line():
     assert list(result["by_script_line"]) == ["S-HOT-1", "S-STORE-2", "S-WEB-1"]
     assert result["by_script_line"]["S-WEB-1"]["keeping_rate"] == 0.0
     assert result["counts"] == {"observations": 4, "checks": 8, "kept": 3, "broken": 4, "review": 1}
+
+
+def test_breakdown_by_promise_and_touchpoint_for_the_heat_map():
+    checks, observations = breakdown_fixture()
+    result = metrics(checks, observations)["by_promise_touchpoint"]
+    assert set(result) == {"P-24H", "P-RET"}
+    assert list(result["P-RET"]) == ["store-bj", "store-sh", "web"]
+    assert result["P-RET"]["store-sh"]["keeping_rate"] == 1.0 and result["P-RET"]["web"]["broken"] == 1
+    assert result["P-RET"]["store-bj"] == {"keeping_rate": None, "keeping_interval": None, "kept": 0, "broken": 0,
+                                           "review": 1}
+    assert "S-HOT-1" not in result  # script lines are not promises
 
 
 def test_by_promise_prefers_the_promise_field_over_the_target():
