@@ -21,7 +21,7 @@ from auditor.paths import default_project_path
 from auditor.sample import load_sample
 from auditor.store import Project
 
-COMMANDS = ("gui", "init", "import", "export", "audit", "findings")
+COMMANDS = ("gui", "init", "import", "export", "audit", "findings", "report")
 
 
 class _Parser(argparse.ArgumentParser):

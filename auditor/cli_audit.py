@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+from pathlib import Path
 
 from auditor.audit import AuditResult, run_audit
 from auditor.errors import UsageError
@@ -32,6 +34,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     findings.add_argument("--all", action="store_true", help="include dismissed findings")
     findings.add_argument("--json", action="store_true", help="print the findings as JSON")
     findings.set_defaults(func=findings_command)
+
+    report = commands.add_parser("report", help="write the Word report of an audit run")
+    report.add_argument("project", type=str)
+    report.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="the .docx file to write")
+    report.add_argument("--run", type=int, metavar="ID", help="the run (default: the latest)")
+    report.add_argument("--lang", choices=("en", "zh"), default="en", help="the report's language (default: en)")
+    report.add_argument("--template", metavar="FILE.docx", help="a Word template whose styles, header and footer to use")
+    report.add_argument("--redact-staff", action="store_true",
+                        help="replace shoppers' names with S1, S2… and mask the project's listed staff names")
+    report.set_defaults(func=report_command)
 
 
 def _date(text: str | None, option: str) -> str | None:
@@ -136,3 +148,16 @@ def _finding_line(finding: Finding) -> str:
         quote = quote[:69] + "…"
     status = "" if finding.status == "new" else f" [{finding.status}]"
     return f"{finding.severity} {finding.kind:<20} {finding.verdict:<6} {where:<22} {what:<10} «{quote}» {finding.id}{status}"
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from auditor.report.build import build_report  # matplotlib and python-docx load only for a report
+
+    if args.template and not Path(args.template).expanduser().is_file():
+        raise UsageError(f"--template: there is no file {args.template}.")
+    started = time.perf_counter()
+    with Project.open(args.project) as project:
+        out = build_report(project, args.output, run_id=args.run, lang=args.lang, template=args.template,
+                           redact_staff=args.redact_staff)
+    print(f"Wrote {out} in {time.perf_counter() - started:.1f} s.")
+    return 0

@@ -90,7 +90,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         cell = observation.measurements.get(promise.metric)
         if cell is not None and same_kind(cell[1], promise.unit):
             value = in_unit(cell[0], cell[1], promise.unit)
-            measured = (value, f"measured {Quantity(cell[0], cell[1])}", None)
+            measured = (value, f"measured {Quantity(cell[0], cell[1] or promise.unit)}", None)
         elif reported is not None:
             value = in_unit(reported.value, reported.unit, promise.unit)
             span = Match(100.0, reported.start, reported.end)
