@@ -18,12 +18,14 @@ from numpy.lib.stride_tricks import sliding_window_view
 from rapidfuzz import fuzz, process
 
 from auditor.model import Check, Evidence
+from auditor.normalize import CLAUSE_MARKS
 from auditor.records import Observation
 
 DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as a copy
 DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
 _SHINGLE_SIZES = (8, 13)
 _MAX_BUCKET = 400  # an anchor shared by more transcripts than this is boilerplate, not a copy
+_NO_SEPARATORS = str.maketrans("", "", " " + CLAUSE_MARKS)  # copies differ in punctuation first
 _SMALL_BUCKET = 12  # up to this many, pairs are compared one by one; beyond, in one cdist call
 
 
@@ -42,7 +44,7 @@ class DuplicateFinder:
     def add(self, observations: Iterable[Observation], transcripts: Iterable[Transcript]) -> None:
         kept = []
         for observation, transcript in zip(observations, transcripts):
-            compact = transcript.text.replace(" ", "").replace("|", "")
+            compact = transcript.text.translate(_NO_SEPARATORS)
             if len(compact) >= DUPLICATE_MIN_LENGTH:
                 self.records[observation.key] = (observation, transcript.original, compact)
                 kept.append((observation.key, compact))

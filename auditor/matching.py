@@ -8,7 +8,8 @@ corrections keep it honest on real records:
 * a window shorter than the phrase (at the end of the text) is widened to the phrase's
   length, so ``没办法`` does not score 80 against the ``办法`` of ``想办法``;
 * a window that cuts a Latin word is widened to the whole word, so ``free`` scores
-  against ``freezer``, not against its first four letters;
+  against ``freezer``, not against its first four letters (a cut word beyond a clause
+  mark may be left out instead: it belongs to the next clause, not to the quote);
 * a phrase of several Latin words needs most of its words, so a single shared word
   (``problem`` in ``no problem`` against ``not my problem``) is never a match.
 
@@ -23,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+
+from auditor.normalize import CLAUSE_MARKS, clause_start
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0
@@ -45,7 +48,6 @@ _ZH_NEGATORS = ("不是", "并非", "并不是", "没有", "没", "不用", "无
 _EN_WINDOW_WORDS = 3
 _ZH_WINDOW_CHARS = 5
 _ZH_MAX_GAP = 2
-_CLAUSE = "|"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Scores a match is held to when it is not really the phrase: below any sensible review threshold.
 _FRAGMENT_CAP = 60.0
@@ -70,12 +72,29 @@ def _is_latin_word_char(char: str) -> bool:
     return bool(_LATIN.match(char))
 
 
-def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and _is_latin_word_char(text[start - 1]) and _is_latin_word_char(text[start]):
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """The Latin word that holds position ``at``."""
+    start = end = at
+    while start > 0 and _is_latin_word_char(text[start - 1]):
         start -= 1
-    while end < len(text) and end > 0 and _is_latin_word_char(text[end]) and _is_latin_word_char(text[end - 1]):
+    while end < len(text) and _is_latin_word_char(text[end]):
         end += 1
     return start, end
+
+
+def _whole_word_edges(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where a window may start and end without cutting a Latin word: a cut word is taken
+    whole, so ``free`` scores against ``freezer``, not its first four letters. A cut word
+    of the clause before or after may be left out instead: the ``d`` of ``he typed“thats
+    not my problm`` does not make ``typed`` part of the quote."""
+    starts, ends = [start], [end]
+    if 0 < start < end and _is_latin_word_char(text[start - 1]) and _is_latin_word_char(text[start]):
+        word_start, word_end = _word_around(text, start)
+        starts = [word_start] + ([word_end] if word_end < end and text[word_end] in CLAUSE_MARKS else [])
+    if start < end < len(text) and _is_latin_word_char(text[end - 1]) and _is_latin_word_char(text[end]):
+        word_start, word_end = _word_around(text, end - 1)
+        ends = [word_end] + ([word_start] if word_start > start and text[word_start - 1] in CLAUSE_MARKS else [])
+    return starts, ends
 
 
 def _window_score(phrase: str, text: str, start: int, end: int) -> tuple[float, int, int]:
@@ -91,13 +110,23 @@ def _window_score(phrase: str, text: str, start: int, end: int) -> tuple[float, 
             if score > best[0]:
                 best = (score, candidate, stop)
         _, start, end = best
-    start, end = _widen_to_words(text, start, end)
-    # The window may now have clause marks at its ends; they are not part of the quote.
-    while start < end and text[start] in " |":
+    best = (-1.0, start, end)
+    starts, ends = _whole_word_edges(text, start, end)
+    for edges in ((a, b) for a in starts for b in ends):
+        window_start, window_end = _strip_marks(text, *edges)
+        score = fuzz.ratio(phrase, text[window_start:window_end])
+        if score > best[0]:
+            best = (score, window_start, window_end)
+    return best
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The window without spaces and clause marks at its ends (they are not part of a quote)."""
+    while start < end and (text[start] == " " or text[start] in CLAUSE_MARKS):
         start += 1
-    while end > start and text[end - 1] in " |":
+    while end > start and (text[end - 1] == " " or text[end - 1] in CLAUSE_MARKS):
         end -= 1
-    return fuzz.ratio(phrase, text[start:end]), start, end
+    return start, end
 
 
 def _word_coverage(phrase: str, window: str) -> float:
@@ -117,14 +146,25 @@ def _word_coverage(phrase: str, window: str) -> float:
     return sum(1 for word in phrase_words if present(word)) / len(phrase_words)
 
 
+def _exact(phrase: str, text: str) -> tuple[float, int, int]:
+    """The best verbatim occurrence: the first whole one ("free" inside "freezer" is not)."""
+    best = (-1.0, 0, 0)
+    at = text.find(phrase)
+    while at >= 0:
+        score, start, end = _window_score(phrase, text, at, at + len(phrase))
+        if text[start:end] == phrase:
+            return 100.0, start, end
+        best = max(best, (score, start, end), key=lambda found: found[0])
+        at = text.find(phrase, at + 1)
+    return best
+
+
 def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
     """The best match of ``phrase`` in ``text`` (both normalised), or None below ``cutoff``."""
     if not phrase or not text:
         return None
     if phrase in text:  # exact: the common case for well-kept scripts, and cheap
-        start = text.index(phrase)
-        score, start, end = _window_score(phrase, text, start, start + len(phrase))
-        score = 100.0 if text[start:end] == phrase else score
+        score, start, end = _exact(phrase, text)
     else:
         alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
         if alignment is None or alignment.score < cutoff:
@@ -166,8 +206,7 @@ def _loses_its_negation(phrase: str, window: str) -> bool:
 
 def is_negated(text: str, start: int) -> bool:
     """Is the phrase starting at ``start`` negated by a word just before it, in the same clause?"""
-    clause_start = text.rfind(_CLAUSE, 0, start) + 1
-    before = text[clause_start:start]
+    before = text[clause_start(text, start):start]
     if not before.strip():
         return False
     tail = before.rstrip()[-_ZH_WINDOW_CHARS:]

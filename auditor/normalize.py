@@ -26,12 +26,16 @@ The steps, in order (each keeps the offset map exact):
 3. ... in the same pass as the units after a number, which become one canonical token with
    no space (``UNIT_TOKENS``): ``15 mins`` / ``十五分钟`` → ``15min``; ``2 hrs`` /
    ``两个小时`` → ``2h``; ``三天半`` → ``3.5day``; ``30 seconds`` → ``30sec``; ``¥100`` /
-   ``100元`` → ``100cny``; ``百分之二十`` → ``20%``.
-4. Punctuation: sentence punctuation and line breaks → ``|`` (a clause boundary), other
+   ``100元`` → ``100cny``; ``百分之二十`` → ``20%``; ``a 45-minute wait`` → ``a 45min wait``.
+4. Punctuation: sentence punctuation and line breaks → ``|`` (a clause boundary),
+   quotation marks → ``“`` and ``”`` (clause boundaries that say what is quoted), other
    punctuation → space, except a decimal point, ``23:00``, ``24/7``, ``%``, ``2-3`` and
-   ``don't``; runs collapsed, no space next to a CJK character, ends stripped.
+   ``don't``; runs collapsed, no space next to a CJK character or a quotation mark, ends
+   stripped. :func:`split_clauses`, :func:`clause_start`, :func:`clause_end` and
+   :func:`in_quotes` read the result.
 5. Synonyms: every variant of a group (itself normalised by steps 1–4) is replaced by the
-   group's first entry, longest variant first; Latin variants only as whole words.
+   group's first entry, longest variant first; Latin variants only as whole words, and a
+   phrase of several Latin words also with one typo in one of its words (``cal you back``).
 
 Speed: the audit normalises every transcript, but asks for the way back only for the few
 spans it reports. So a call runs each pass as fast as ``re`` allows (constant replacements
@@ -55,7 +59,8 @@ from pathlib import Path
 
 from auditor.quantity import _CN_DIGITS, UNIT_ALIASES, chinese_to_number
 
-__all__ = ["NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "load_default_synonyms"]
+__all__ = ["CLAUSE_MARKS", "NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "clause_end", "clause_start",
+           "in_quotes", "load_default_synonyms", "split_clauses"]
 
 # A replaced region of one rewriting pass: (new_start, new_end, old_start, old_end).
 Region = tuple[int, int, int, int]
@@ -256,7 +261,8 @@ class _WordFinder:
 # Simplified Chinese transcript needs no translate at all.
 _LEFT_TO_PUNCTUATION = set("！（），：；？～\u3000…‥")
 _ZERO_WIDTH = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_EXTRA_FOLDS = {"×": "x"}  # 7×24 is 7x24
+_EXTRA_FOLDS = {"×": "x",  # 7×24 is 7x24
+                "「": "“", "『": "“", "」": "”", "』": "”"}  # one pair of quotation marks (step 4)
 
 
 class _Folding:
@@ -530,10 +536,15 @@ _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆
 _CN_DIGIT_CHARS = "零〇一二两三四五六七八九"
 _CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 
+# What may stand between a number and its unit: spaces, or the hyphen of an English
+# compound adjective ("a 45-minute wait", "7-day returns"), which step 4 would otherwise
+# turn into a space after this pass has run.
+_BEFORE_UNIT = r"(?:\s*|-(?=[a-z]))"
+
 _QUANTITY = re.compile(
     f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
     f"|(?P<qn>[一二两三123])?刻钟"
-    f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余]))?\\s*(?P<unit>{_ANY_UNIT})"
+    f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余]))?{_BEFORE_UNIT}(?P<unit>{_ANY_UNIT})"
     f"(?P<h2>半(?!个?{_ZH_UNIT}))?"
     f"|半(?P<hu>个?{_ZH_UNIT})"
     f"|(?P<bare>{_DECIMAL})"
@@ -612,7 +623,7 @@ _UNIT_STARTS = frozenset("个半多余点分钟刻%.") | frozenset(a[0] for a in
 _AFTER_NUMERALS = _UNIT_STARTS | frozenset(" \t\n\u3000")
 # runs of numerals that a unit (or 个, 半, 多 ...) may follow; the grammar is tried at their start
 _QUANTITY_SCANNER = re.compile(
-    f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?=\\s*{_char_class(_UNIT_STARTS)})")
+    f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?={_BEFORE_UNIT}{_char_class(_UNIT_STARTS)})")
 _PARTS_OF_RUN = re.compile(f"[{_CN_NUM_CHARS}半刻]+|[0-9]+")
 _DIGIT = re.compile("[0-9]")
 # a number right after a currency sign or code (the digit first, so that re prefilters on it)
@@ -679,15 +690,52 @@ NUMBER_UNIT = re.compile(
 # Step 4: punctuation and spaces
 # --------------------------------------------------------------------------------------
 
-# Quotation marks end a clause too: 'not a robot: "Thank you for calling"' quotes the
-# staff, and the shopper's "not" must not negate the words they quote.
-_SENTENCE = "。！？；，!?;,\n\r\u2028\u2029\x85\x0b\x0c…‥|\"“”「」『』"
+_SENTENCE = "。！？；，!?;,\n\r\u2028\u2029\x85\x0b\x0c…‥|\""  # (a " left unpaired ends a clause)
 _CONTEXTUAL = " .:：/-~～–'’%"  # (and the space) decided by their neighbours, or kept
+# Quotation marks end a clause too, and stay in the text as “ and ” whatever the original
+# used ("", 「」, 『』): 'not a robot: "Thank you for calling"' quotes the staff, so the
+# shopper's "not" must not negate the words they quote; and a quantity in quotation marks
+# is a claim somebody made, not one the shopper measured (auditor.stated).
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+CLAUSE_MARKS = "|" + OPEN_QUOTE + CLOSE_QUOTE
+_QUOTES = "“”「」『』"  # (「」『』 are “” after step 1)
+_QUOTE_PAIR = re.compile(r'"([^"\n]*)"')  # straight quotes: open and close by pairs, within a line
+_BY_QUOTE = re.compile(r"[ |]+(?=[“”])|(?<=[“”])[ |]+")  # a quotation mark is separator enough
+_CLAUSE_MARK = re.compile("[|“”]")
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of a normalised text (between ``|`` and quotation marks)."""
+    return _CLAUSE_MARK.split(text)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause of normalised text holding ``pos`` starts."""
+    return max(text.rfind("|", 0, pos), text.rfind(OPEN_QUOTE, 0, pos), text.rfind(CLOSE_QUOTE, 0, pos)) + 1
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause of normalised text holding ``pos`` ends (a clause mark, or the end)."""
+    mark = _CLAUSE_MARK.search(text, pos)
+    return len(text) if mark is None else mark.start()
+
+
+def in_quotes(text: str, pos: int) -> bool:
+    """Does ``pos`` of a normalised text stand between a pair of quotation marks?"""
+    opening = text.rfind(OPEN_QUOTE, 0, pos)
+    return opening >= 0 and text.find(CLOSE_QUOTE, opening, pos) < 0 and text.find(CLOSE_QUOTE, pos) >= 0
 
 
 def _is_other_punctuation(ch: str) -> bool:
     category = unicodedata.category(ch)
-    return ch not in _SENTENCE and ch not in _CONTEXTUAL and category[0] in "PSZC"
+    return ch not in _SENTENCE and ch not in _QUOTES and ch not in _CONTEXTUAL and category[0] in "PSZC"
+
+
+def _quotation_marks(text: str) -> str:
+    """“ and ” for every pair of straight quotation marks (1:1, so no regions)."""
+    if '"' in text:
+        text = _QUOTE_PAIR.sub(OPEN_QUOTE + r"\1" + CLOSE_QUOTE, text)
+    return text
 
 
 # Non-ASCII text: classes over the BMP (astral symbols became spaces in step 1).
@@ -716,6 +764,7 @@ _SPACE_BY_CJK = re.compile(f" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 def _punctuation(text: str, steps: list[list[Region]] | None) -> str:
     ascii_only = text.isascii()
     # 1:1 replacements first (no regions needed)
+    text = _quotation_marks(text)
     if ascii_only:
         text = text.translate(_ASCII_PUNCTUATION)
         if "." in text:
@@ -737,6 +786,8 @@ def _punctuation(text: str, steps: list[list[Region]] | None) -> str:
         text = _sub(_SPACES_THEN_BAR, "|", text, steps)
     if "  " in text:
         text = _sub(_DOUBLE_SPACES, " ", text, steps)
+    if OPEN_QUOTE in text or CLOSE_QUOTE in text:
+        text = _sub(_BY_QUOTE, "", text, steps)
     if not ascii_only:
         text = _sub(_SPACE_BY_CJK, "", text, steps)
     return _strip(text, steps)
@@ -783,6 +834,33 @@ def _parse_synonyms(data: object) -> list[list[str]]:
     return groups
 
 
+def _typos(form: str) -> set[str]:
+    """Spellings of a Latin phrase of several words with one typo in one of its words of
+    four letters or more (``cal you back``, ``real persn``, ``suport team``). A single
+    word is left alone: one letter off, it is often another word (replies, relies)."""
+    words = form.split(" ")
+    if len(words) < 2 or not all(word.isascii() for word in words):
+        return set()
+    return {" ".join([*words[:i], typo, *words[i + 1:]])
+            for i, word in enumerate(words) if len(word) >= 4 and word.isalpha()
+            for typo in _misspellings(word)}
+
+
+def _misspellings(word: str) -> set[str]:
+    """A letter dropped, doubled or swapped with the next one. The first letter stays
+    (typists rarely miss it), and the last one may be dropped only from a double letter:
+    "cal" is call, but "than" is not thank."""
+    found = set()
+    for i in range(1, len(word)):
+        if i < len(word) - 1 or word[i] == word[i - 1]:
+            found.add(word[:i] + word[i + 1:])
+        found.add(word[:i] + word[i] + word[i:])
+        if i < len(word) - 1:
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    found.discard(word)
+    return found
+
+
 def _base(text: str, steps: list[list[Region]] | None) -> str:
     """Steps 1-4."""
     text = _fold(text, steps)
@@ -801,14 +879,21 @@ class Normalizer:
             forms = [form for form in (_base(phrase, None) for phrase in group) if form]
             for form in forms:
                 self._synonyms.setdefault(form, forms[0])  # a phrase in two groups: the first wins
+        # A typo inside a phrase of several words ("we'll cal you back") must not leave it
+        # spelled out where the other side has it as its canonical form (or one token):
+        # its one-typo spellings are variants of the group too.
+        found = dict(self._synonyms)
+        for form, canonical in self._synonyms.items():
+            for typo in _typos(form):
+                found.setdefault(typo, canonical)
         # variant -> (canonical, pad a Latin edge, canonical has a CJK edge)
         self._replacements: dict[str, tuple[str, bool, bool]] = {
             form: (canonical, not _is_latin(form[0]) and (_is_latin(canonical[0]) or _is_latin(canonical[-1])),
                    _is_cjk(canonical[0]) or _is_cjk(canonical[-1]))
-            for form, canonical in self._synonyms.items() if form != canonical}
+            for form, canonical in found.items() if form != canonical}
         # every form takes part (also the canonical ones), so that a longer form protects
         # the shorter ones inside it
-        latin = [form for form in self._synonyms if _is_latin(form[0])]
+        latin = [form for form in found if _is_latin(form[0])]
         other = [form for form in self._synonyms if not _is_latin(form[0])]
         active = bool(self._replacements)
         self._latin_finder = _WordFinder(_trie(latin), (f[0] for f in latin)) if active and latin else None
@@ -881,7 +966,13 @@ class Normalizer:
         steps: list[list[Region]] = []
         return self._run(text, steps), tuple(steps)
 
-    def __call__(self, text: str) -> Normalized:
+    def __call__(self, text: str, *, traced: bool = False) -> Normalized:
+        """The normalised text. Its map back to the original is traced when first needed,
+        by normalising again; ``traced=True`` traces it now, in the one pass, which is
+        cheaper for a text that will surely need it (an audited transcript)."""
+        if traced:
+            normalized, steps = self._trace(text)
+            return Normalized(normalized, text, steps, None)
         return Normalized(self._run(text, None), text, None, self._tracer)
 
     def phrase(self, text: str) -> str:

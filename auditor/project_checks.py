@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from auditor.model import Check, Evidence
-from auditor.normalize import Normalized, Normalizer
+from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, Normalized, Normalizer, split_clauses
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.stated import Stated, in_unit, quantities, same_kind
@@ -26,6 +27,7 @@ DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as
 DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHINGLE_SIZES = (8, 13)
+_NO_SEPARATORS = str.maketrans("", "", " " + CLAUSE_MARKS)  # copies differ in punctuation first
 _MAX_BUCKET = 400
 
 
@@ -33,28 +35,50 @@ def _masked(text: str) -> str:
     return _DIGITS.sub("#", text)
 
 
-# Bilingual promises put both languages in one clause ("30-day returns 30天无理由退货"):
-# each language is a clause of its own.
-_LANGUAGE_SWITCH = re.compile(r"(?<=[a-z])\s*(?=(?:#[a-z%]*)?[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s*(?=[a-z])")
-
-
+_CJK = "\u3400-\u9fff"
 _SYNONYM_TOKEN = re.compile("[\ua000-\ua48f]")  # see auditor.audit.matching_normalizer
-_QUANTITY_ONLY = re.compile(r"(?:#[a-z%]*\s*)+")
+_UNITS = sorted(UNIT_TOKENS.values(), key=len, reverse=True)  # longest first: #hkd is not #h + kd
+_QUANTITY_MARK = "#(?:" + "|".join(map(re.escape, _UNITS)) + ")?"  # a masked quantity: '#min', '#day', '#'
+_QUANTITY_ONLY = re.compile(rf"(?:{_QUANTITY_MARK}\s*)+")
+_LEADING_QUANTITY = re.compile(rf"{_QUANTITY_MARK}\s*")
+_NOT_AFTER_A_QUANTITY = "".join(f"(?<!#{re.escape(token)})" for token in UNIT_TOKENS.values() if token[-1].isalpha())
+_AFTER_A_QUANTITY = "(?:" + "|".join(f"(?<=#{re.escape(token)})" for token in UNIT_TOKENS.values()) + "|(?<=#))"
+# Bilingual promises put both languages in one clause ("30-day returns 30天无理由退货"):
+# each language is a clause of its own. They switch after a Latin word (not after the
+# unit of a quantity: "#h补卡" is one piece), between a quantity and another one that
+# Chinese follows ("#min #min内"), and after Chinese.
+_LANGUAGE_SWITCH = re.compile(
+    rf"(?<=[a-z]){_NOT_AFTER_A_QUANTITY}\s*(?=(?:{_QUANTITY_MARK})?[{_CJK}])"
+    rf"|{_AFTER_A_QUANTITY}\s+(?={_QUANTITY_MARK}[{_CJK}])"
+    rf"|(?<=[{_CJK}])\s*(?=[a-z])")
 
 
 def _clauses(text: str) -> list[str]:
     clauses = []
-    for clause in text.split("|"):
+    for clause in split_clauses(text):
         carried = ""
-        for part in _LANGUAGE_SWITCH.split(clause):
-            part = part.strip()
-            if _QUANTITY_ONLY.fullmatch(part):  # "3天内…" splits as "#day" + "内…": keep them together
+        for part in _language_parts(clause):
+            if _QUANTITY_ONLY.fullmatch(part):  # a quantity alone belongs to what follows it
                 carried += part
                 continue
             clauses.append(carried + part)
             carried = ""
     # A clause must say something besides its quantity to be recognised in a script line.
-    return [clause for clause in clauses if _content_length(_QUANTITY_ONLY.sub("", clause).strip()) >= 3]
+    return [clause for clause in clauses if _says_something(clause)]
+
+
+def _language_parts(clause: str) -> list[str]:
+    """One part per language. A quantity where English meets Chinese goes with the
+    Chinese ("no reason needed #day无理由ꀒ"), unless the Chinese has a quantity of its
+    own ("ꀓ sim ready within #h" + "补卡#h内完成")."""
+    parts = [part.strip() for part in _LANGUAGE_SWITCH.split(clause)]
+    for i in range(1, len(parts)):
+        lead = _LEADING_QUANTITY.match(parts[i])
+        has_its_own = lead is not None and "#" in parts[i][lead.end():]
+        if has_its_own and parts[i - 1] and not _QUANTITY_ONLY.fullmatch(parts[i - 1]):
+            parts[i - 1] = f"{parts[i - 1]} {lead.group().strip()}"
+            parts[i] = parts[i][lead.end():]
+    return [part for part in parts if part]
 
 
 def _content_length(text: str) -> int:
@@ -62,16 +86,62 @@ def _content_length(text: str) -> int:
     return len(text) + 2 * len(_SYNONYM_TOKEN.findall(text))
 
 
+def _says_something(clause: str) -> bool:
+    return _content_length(_QUANTITY_ONLY.sub("", clause).strip()) >= 3
+
+
+# Words that carry nothing of what a promise says, and durations in any unit: without
+# them, "我们会在两小时内给您回电" states "15分钟内回电" (a short clause that a line's
+# own words around it would otherwise drown), and "Replacement SIM ready in 1 hour"
+# states "Replacement SIM ready within 1 hour". The quantities are compared afterwards.
+_EN_FUNCTION_WORDS = re.compile(
+    r"(?<![a-z'])(?:we|we'll|will|shall|you|you'll|your|our|us|be|is|are|can|get|the|a|an|in|within|by|"
+    r"to|of|for|at|on|under)(?![a-z'])")
+_ZH_FUNCTION_CHARS = re.compile("[我们您你会将在于内给为的了之以]")
+_DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit in ("s", "min", "h", "day", "week")) + ")(?![a-z])")
+_SPACES = re.compile(r"\s+")
+
+
+def _content(masked: str) -> str:
+    """'我们会在#min内给您ꀋ' -> '#ꀋ'; 'ꀓ sim ready in #h' -> 'ꀓ sim ready #' (a duration is '#')."""
+    text = _ZH_FUNCTION_CHARS.sub("", _EN_FUNCTION_WORDS.sub(" ", _DURATION.sub("#", masked)))
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def _promise_readings(promise_text: str) -> tuple[tuple[str, bool], ...]:
+    """The clauses of a promise that a script line may state: (clause, as content?)."""
+    readings = []
+    for clause in _clauses(_masked(promise_text)):
+        readings.append((clause, False))
+        content = _content(clause)
+        if content != clause and _says_something(content):
+            readings.append((content, True))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=4096)
+def _line_readings(line_text: str) -> tuple[str, str]:
+    """A script line as it is and as content (masked both)."""
+    masked = _masked(line_text)
+    return masked, _content(masked)
+
+
 def states(line_text: str, promise_text: str) -> float:
     """How clearly a (normalised) script line states a (normalised) promise, 0-100.
 
     Numbers are masked, so "14日无理由退货" states "30天无理由退货" — the quantity is
-    compared afterwards. The line must contain most of one clause of the promise.
+    compared afterwards. The line must contain most of one clause of the promise, read
+    as it is or without function words (both sides read alike).
     """
-    line = _masked(line_text)
+    readings = _line_readings(line_text)
     best = 0.0
-    for clause in _clauses(_masked(promise_text)):
-        if len(line) < 0.6 * len(clause):
+    for clause, as_content in _promise_readings(promise_text):
+        line = readings[as_content]
+        # A synonym token weighs one character in a score but stands for the clause's key
+        # word: the line must have it ("we answer within 15min" does not state "call back
+        # within 15min", nor "…ready in 1h" "#min内接通").
+        if len(line) < 0.6 * len(clause) or not set(_SYNONYM_TOKEN.findall(clause)) <= set(line):
             continue
         best = max(best, fuzz.partial_ratio(clause, line))
     return best
@@ -176,7 +246,7 @@ def duplicate_transcripts(observations: Iterable[tuple[Observation, Normalized]]
     texts: dict[str, tuple[Observation, Normalized, str]] = {}
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     for observation, normalized in observations:
-        compact = normalized.text.replace(" ", "").replace("|", "")
+        compact = normalized.text.translate(_NO_SEPARATORS)
         if len(compact) < DUPLICATE_MIN_LENGTH:
             continue
         texts[observation.key] = (observation, normalized, compact)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from auditor.normalize import NUMBER_UNIT
+from auditor.normalize import NUMBER_UNIT, clause_end, clause_start, in_quotes, split_clauses
 from auditor.quantity import UNIT_KINDS, canonical_unit, convert
 
 _TOKENS = re.compile("[\ua000-\ua48f]")  # synonym groups, see auditor.audit.matching_normalizer
@@ -24,9 +24,16 @@ _STOP_WORDS = frozenset({
     "min", "day", "week", "cny", "hkd", "twd", "usd",  # unit tokens of normalised quantities
 })
 _CJK_STOP = frozenset("内以之的在了我们您你及和与或")
+# Chinese for words of metric names that neither a synonym group nor the promise's own
+# words give: 排队等了二十分钟 reports a queue_wait. (Not a synonym group: 排队 as a token
+# would shrink cues such as 一直排队 until a one-character typo defeats them.)
+_METRIC_WORDS_ZH = {"queue": ("排队", "排了")}
+# Whole words only ("William", "order status", "showroom", 电话 and 会员 quote nobody), but
+# a Latin word may touch Chinese: "said我们支持30天无理由退货".
 _CLAIM_WORDS = re.compile(
-    r"(said|says|say|told|promis\w*|claim\w*|stat\w*|advertis\w*|banner|written|reads|according|will|"
-    r"说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|话|讲|会|將|将)")
+    r"(?<![a-z])(?:said|says|say|told|promis[a-z]*|claim[a-z]*|state[sd]?|stating|statement|advertis[a-z]*|"
+    r"banner|written|reads|according|will|show(?:s|ed|n)?|display(?:s|ed)?)(?![a-z])"
+    r"|说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|(?<!电)话|讲|会(?!员)|將|将|显示")
 _WITHIN_AFTER = re.compile(r"\s*(?:内|以内|之内|以下|起|包|保证)")
 _WITHIN_BEFORE = re.compile(r"(?:within|in under|under|up to|no more than|less than|at most|最多|不超过|保证|承诺)\s*$")
 _CLAIM_AT_END = re.compile(r"(?:says|said|say|shows|show|showed|reads|read|states|显示|写着|写|说|标着|称|表示|宣传)\s*$")
@@ -83,9 +90,11 @@ def metric_words(metric: str, normalised_promise: str) -> list[str]:
     """Words that mark a quantity as this metric's: the metric's name and the promise's
     own words around its quantity (``call back within 15min`` -> call, back)."""
     words = _content_words(metric.lower().replace("_", " "))
+    for word in re.findall(r"[a-z]+", metric.lower()):
+        words.update(_METRIC_WORDS_ZH.get(word, ()))
     for stated in quantities(normalised_promise):
-        before = normalised_promise[max(0, stated.start - 14):stated.start].split("|")[-1]
-        after = normalised_promise[stated.end:stated.end + 8].split("|")[0]
+        before = split_clauses(normalised_promise[max(0, stated.start - 14):stated.start])[-1]
+        after = split_clauses(normalised_promise[stated.end:stated.end + 8])[0]
         words.update(_content_words(before) | _content_words(after))
     return sorted(words)
 
@@ -101,18 +110,21 @@ def _content_words(text: str) -> set[str]:
 def _is_claim(text: str, stated: Stated) -> bool:
     """Is this quantity a promise being quoted rather than something that happened?
 
-    "the site says 48h", "15min内回电", "within 2 hours", "we will call back in 15min" are
-    claims; "called back after 2.5h", "等了20min", "45min后才回电" are measurements.
+    "the site says 48h", "15min内回电", "within 2 hours", "we will call back in 15min" and
+    anything in quotation marks (页面显示“…”、“48h送达”) are claims; "called back after
+    2.5h", "等了20min", "45min后才回电" are measurements.
     """
-    clause_start = text.rfind("|", 0, stated.start) + 1
-    if _CLAIM_WORDS.search(text, clause_start, stated.start):
+    if in_quotes(text, stated.start):  # quoted from a banner, a web page, the staff
         return True
-    # 页面显示“72小时送达”: the quotation mark ended the clause just after the claim word.
-    if clause_start >= 2 and _CLAIM_AT_END.search(text, max(0, clause_start - 8), clause_start - 1):
+    start = clause_start(text, stated.start)
+    if _CLAIM_WORDS.search(text, start, stated.start):
+        return True
+    # 网站上写着，72小时送达: a clause mark ended the clause just after the claim word.
+    if start >= 2 and _CLAIM_AT_END.search(text, max(0, start - 8), start - 1):
         return True
     if _WITHIN_AFTER.match(text, stated.end):
         return True
-    return bool(_WITHIN_BEFORE.search(text[max(clause_start, stated.start - 12):stated.start]))
+    return bool(_WITHIN_BEFORE.search(text[max(start, stated.start - 12):stated.start]))
 
 
 _TIME_SCALE = ("s", "min", "h", "day", "week")
@@ -157,14 +169,8 @@ class MetricIndex:
         for stated in quantities(text):
             if _is_claim(text, stated):
                 continue
-            window_start = max(0, stated.start - _NEAR)
             nearest: tuple[int, str] | None = None
-            # Words of the same clause only: "用了3天就坏了|送货很快" is not a delivery time.
-            clause_start = text.rfind("|", 0, stated.start) + 1
-            clause_end = text.find("|", stated.end)
-            clause_end = len(text) if clause_end < 0 else clause_end
-            for hit in self.pattern.finditer(text, max(window_start, clause_start),
-                                             min(stated.end + _NEAR, clause_end)):
+            for hit in self.pattern.finditer(text, *_search_window(text, stated)):
                 if hit.end() <= stated.start:
                     distance = stated.start - hit.end()
                 elif hit.start() >= stated.end:
@@ -176,6 +182,28 @@ class MetricIndex:
                         nearest = (distance, key)
             if nearest is not None:
                 distance, key = nearest
-                if key not in best or distance < best[key][0]:
-                    best[key] = (distance, stated)
+                # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
+                rank = (_is_ordinal(text, stated), distance)
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, stated)
         return {key: stated for key, (_, stated) in best.items()}
+
+
+# What may stand beside a quantity that completes the clause before it ("…第二天送到，共三十个小时").
+_FILLER = re.compile(r"(?:\s|共|总共|一共|约|大约|用了|花了|用时|历时|about|around|roughly|approximately|in total|"
+                     r"total|in all|altogether)*")
+
+
+def _search_window(text: str, stated: Stated) -> tuple[int, int]:
+    """Where the words of a quantity's metric may stand: near it, in its own clause only
+    ("用了3天就坏了|送货很快" is not a delivery time) — or in the clause before, when its
+    own clause says nothing but the quantity ("下单后第二天送到|共30h")."""
+    start, end = clause_start(text, stated.start), clause_end(text, stated.end)
+    if start > 0 and _FILLER.fullmatch(text[start:stated.start] + " " + text[stated.end:end]):
+        start = clause_start(text, start - 1)
+    return max(start, stated.start - _NEAR), min(end, stated.end + _NEAR)
+
+
+def _is_ordinal(text: str, stated: Stated) -> bool:
+    """第2天 is "on the second day", a point in time rather than a span of it."""
+    return text[stated.start - 1:stated.start] == "第"

@@ -52,31 +52,6 @@ PLANTED = ({("broken_promise", *pair) for pair in PLANTED_BROKEN_PROMISES}
            | {("forbidden_phrase", *pair) for pair in PLANTED_FORBIDDEN}
            | {("missing_phrase", *pair) for pair in PLANTED_MISSING})
 
-BUG_CLAUSE_CROSSING = (
-    "auditor/stated.py MetricIndex.assign gives a transcript quantity to a metric whose words stand in a LATER "
-    "clause: V-041 '提示已超过7天，不能退，只能换货。结算页写“下单后72小时内送达”' reads 7天 as a delivery time "
-    "(送达 is 20 characters away, three clauses on) and breaks P-DEL48 (7 day > 48 h). Fix: only metric words in "
-    "the quantity's own clause (or the clause before it) may claim it; never words after a '|' that follows it.")
-BUG_SYNONYM_TYPO = (
-    "auditor/audit.py matching_normalizer turns each synonym phrase into one private character, so a typo inside "
-    "a synonym phrase defeats the match: V-067 says \"We'll cal you back within 2 hrs.\"; S-12 \"We'll call you "
-    "back within 2 hours.\" normalises to \"we'll <callback-token> within 2h\" while the transcript keeps 'cal you "
-    "back' spelled out, score 63 -> missing_phrase broken (the README says typos must count as said, review at "
-    "worst). Fix: when the tokenised score is below the match threshold, also score the phrase against the "
-    "transcript with Normalizer.without_synonyms (or match synonym forms fuzzily) and keep the better score.")
-BUG_NEGATION_LEAK = (
-    "auditor/matching.py is_negated: ':' and quotation marks are dropped by normalisation instead of ending the "
-    "clause, so the 'not' of 'not a bot' negates the quoted greeting after it: V-015 'A real person answered, not "
-    "a bot: \"您好，欢迎致电奥瑞莉亚24小时真人客服热线\"' normalises to '…|not a <bot>您好|…' and S-06 is "
-    "'required wording said only in a negation' -> missing_phrase broken. Fix: make ':'/'：' and opening quotes "
-    "(\" “ 「) clause marks, or stop the negation scope at a synonym token / noun that the negator already governs.")
-BUG_QUOTED_CLAIM = (
-    "auditor/stated.py _is_claim does not see quotations: quotation marks are stripped and 显示/shows/reads are not "
-    "claim words, so V-077 '页面显示“…上海市内下单后48小时送达…”。下单后第二天送到，共三十个小时' measures "
-    "P-DEL48 by the quoted 48小时 instead of 三十个小时 (a quoted 72小时 would break the promise). Fix: treat a "
-    "quantity inside quotation marks of the original text as a claim, and add 显示/shows/show/reads/displays to "
-    "_CLAIM_WORDS.")
-
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory) -> Path:
@@ -219,7 +194,6 @@ def test_every_planted_gap_is_found_broken(audited):
     assert PLANTED - found == set()
 
 
-@pytest.mark.xfail(strict=True, reason="one false alarm left on the sample: V-067 S-12 — " + BUG_SYNONYM_TYPO)
 def test_no_observation_is_flagged_broken_beyond_the_planted_gaps(audited):
     found = {(f["kind"], f["observation"], _target(f)) for f in audited["findings"]
              if f["observation"] and f["kind"] != "duplicate_transcript" and f["verdict"] == "broken"}
@@ -356,7 +330,7 @@ def test_traps_are_kept(audited, observation, target):
 
 
 @pytest.mark.parametrize("observation, target", [
-    pytest.param("V-077", "P-DEL48", marks=pytest.mark.xfail(strict=True, reason=BUG_QUOTED_CLAIM)),
+    ("V-077", "P-DEL48"),
 ])
 def test_a_transcript_quantity_is_the_reported_one_not_a_quoted_claim(audited, observation, target):
     check = _checks_of(audited, observation, target)[0]
@@ -367,7 +341,7 @@ def test_a_transcript_quantity_is_the_reported_one_not_a_quoted_claim(audited, o
     ("V-029", ["S-06", "S-07", "S-08"]),  # full-width ２４ / １５ / ３
     ("V-052", ["S-06", "S-07", "S-08"]),  # speech-to-text: 奥瑞利亚, 三天, 按装, 分中
     ("V-067", ["S-10"]),  # availble
-    pytest.param("V-067", ["S-12"], marks=pytest.mark.xfail(strict=True, reason=BUG_SYNONYM_TYPO)),  # cal, 2 hrs
+    ("V-067", ["S-12"]),  # cal, 2 hrs
     ("V-073", ["S-15", "S-16"]),  # variant characters 客户 / 熱綫 / 解决
     ("V-080", ["S-19", "S-20", "S-21", "S-23"]),  # 期舰 / 稍后 / 退换货 / 按装
     pytest.param("V-015", ["S-06"], marks=()),

@@ -17,6 +17,7 @@ from auditor.duplicates import (
     _min_hashes,
     duplicate_transcripts,
 )
+from auditor.normalize import CLAUSE_MARKS
 from auditor.records import Observation
 
 NORMALIZER = matching_normalizer(None)
@@ -36,7 +37,8 @@ def _observation(key: str, transcript: str, shopper: str = "S1", day: int = 1) -
 
 
 def _brute_force(observations: list[Observation]) -> set[tuple[str, str]]:
-    compact = {o.key: NORMALIZER(o.transcript).text.replace(" ", "").replace("|", "") for o in observations}
+    strip = str.maketrans("", "", " " + CLAUSE_MARKS)
+    compact = {o.key: NORMALIZER(o.transcript).text.translate(strip) for o in observations}
     keys = sorted(k for k, text in compact.items() if len(text) >= DUPLICATE_MIN_LENGTH)
     return {(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
             if fuzz.ratio(compact[a], compact[b]) >= DUPLICATE_THRESHOLD}

@@ -28,6 +28,27 @@ def test_a_phrase_is_found_despite_typos_and_its_span_is_the_quote(phrase, text,
     assert text[match.start:match.end] == quoted
 
 
+@pytest.mark.parametrize("phrase, text, quoted", [
+    # the alignment grazes the last letter of "typed": that word belongs to the clause before
+    ("that's not my problem", "about the roaming charge he typed“thats not my problm”and then", "thats not my problm"),
+    ("that's not my problem", "he typed|thats not my problm|and then", "thats not my problm"),
+    ("call back within 15min", "ok|they would cal back within 15min|tomorrow", "cal back within 15min"),
+    # a phrase that spans clauses keeps the word it starts with
+    ("hi|you're chatting with a real person", "agent“hi|your chatting with a real persn|here", None),
+])
+def test_a_word_of_the_clause_before_or_after_is_not_part_of_the_quote(phrase, text, quoted):
+    match = find_phrase(phrase, text)
+    assert match is not None and match.score >= 85
+    assert text[match.start:match.end] == (quoted or "hi|your chatting with a real persn")
+
+
+def test_a_word_cut_inside_its_own_clause_is_taken_whole():
+    text = "the freezer was delivered on time|free delivery"
+    match = find_phrase("free", text[:text.index("|")])
+    assert text[match.start:match.end] == "freezer" and match.score <= 60
+    assert find_phrase("free", text).score == 100  # and the word itself, further on, is found
+
+
 # -- the auditor must stay silent -----------------------------------------------------
 
 

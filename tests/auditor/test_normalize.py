@@ -7,7 +7,17 @@ import random
 
 import pytest
 
-from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, Normalized, Normalizer, load_default_synonyms
+from auditor.normalize import (
+    NUMBER_UNIT,
+    UNIT_TOKENS,
+    Normalized,
+    Normalizer,
+    clause_end,
+    clause_start,
+    in_quotes,
+    load_default_synonyms,
+    split_clauses,
+)
 from auditor.quantity import canonical_unit, chinese_to_number, convert
 
 
@@ -193,6 +203,34 @@ def test_ambiguous_unit_letters_are_not_units_in_text(plain):
     assert plain.phrase("打了5分") == "打了5分"  # a score, not minutes
 
 
+@pytest.mark.parametrize(("text", "expected", "original"), [
+    ("after a 45-minute wait", "after a 45min wait", "45-minute"),
+    ("We offer 7-day free returns", "we offer 7day free returns", "7-day"),
+    ("a 24-hour hotline", "a 24h hotline", "24-hour"),
+    ("a forty-five-minute wait", "a 45min wait", "forty-five-minute"),
+    ("a 1.5-hour delay", "a 1.5h delay", "1.5-hour"),
+    ("a one-hour slot", "a 1h slot", "one-hour"),
+    ("a 30-second reply", "a 30sec reply", "30-second"),
+])
+def test_a_number_hyphenated_to_its_unit_is_a_quantity(plain, text, expected, original):
+    n = plain(text)
+    assert n.text == expected
+    quantity = NUMBER_UNIT.search(n.text)
+    assert n.original[slice(*n.to_original(*quantity.span()))] == original
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2-3 days", "2-3day"),  # a range stays a range
+    ("call 400-820-8820", "call 400-820-8820"),
+    ("a 5-star hotel", "a 5 star hotel"),
+    ("covid-19 test", "covid 19 test"),
+    ("a 3-d printer", "a 3 d printer"),  # a lone d is no unit in free text
+    ("room 12-b", "room 12 b"),
+])
+def test_other_hyphens_after_a_number_make_no_new_quantity(plain, text, expected):
+    assert plain.phrase(text) == expected
+
+
 # -- step 4: punctuation and spaces ----------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -211,10 +249,10 @@ def test_ambiguous_unit_letters_are_not_units_in_text(plain):
     ("it’s fine", "it's fine"),
     ("'quoted'", "quoted"),
     ("2-3 days", "2-3day"),
-    ("e-mail (twice) [sic] \"ok\" #1 @shop", "e mail twice sic|ok|1 shop"),  # quotes end a clause
+    ("e-mail (twice) [sic] \"ok\" #1 @shop", "e mail twice sic“ok”1 shop"),  # quotes end a clause, kept
     ("Wait...   what?!  ", "wait|what"),
     ("  | leading and trailing |  ", "leading and trailing"),
-    ("“引号”和《书名》", "引号|和书名"),
+    ("“引号”和《书名》", "“引号”和书名"),
     ("", ""),
     ("。。。", ""),
 ])
@@ -232,6 +270,39 @@ def test_punctuation(plain, text, expected):
 ])
 def test_no_spaces_next_to_cjk(plain, text, expected):
     assert plain.phrase(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He said "we call back".', "he said“we call back”"),
+    ("页面显示“72小时送达”。", "页面显示“72h送达”"),
+    ("頁面顯示「72小時送達」", "页面显示“72h送达”"),  # corner brackets are quotation marks too
+    ("『好』", "“好”"),
+    ('"A", "B" and "C"', "“a”“b”and“c”"),  # no separator is needed beside a quotation mark
+    ('a 5" screen, ok', "a 5|screen|ok"),  # a straight quote left without its pair only ends a clause
+    ('say "hi\nbye" twice', "say|hi|bye|twice"),  # nor are straight quotes paired across lines
+])
+def test_quotation_marks_are_kept_as_one_pair_of_marks(plain, text, expected):
+    assert plain.phrase(text) == expected
+
+
+def test_clauses_end_at_quotation_marks(plain):
+    text = plain.phrase('页面显示“72小时送达，包邮”。实际送了三天，"还行"')
+    assert text == "页面显示“72h送达|包邮”实际送了3day“还行”"  # a quotation mark is clause mark enough
+    assert split_clauses(text) == ["页面显示", "72h送达", "包邮", "实际送了3day", "还行", ""]
+    quoted, reported = text.index("72h"), text.index("3day")
+    assert clause_start(text, quoted) == quoted and clause_end(text, quoted) == text.index("|")
+    assert clause_start(text, reported) == text.index("实际") and clause_end(text, reported) == reported + 4
+    assert in_quotes(text, quoted) and in_quotes(text, text.index("包邮")) and in_quotes(text, text.index("还行"))
+    assert not in_quotes(text, reported) and not in_quotes(text, 0)
+    assert not in_quotes("页面显示“72h送达", 5)  # a quotation never closed quotes nothing
+
+
+def test_evidence_through_quotation_marks(plain, norm):
+    n = plain('She said: "We\'ll call you back within 2 hours."')
+    assert n.text == "she said“we'll call you back within 2h”"
+    assert evidence(n, "“") == '"' and evidence(n, "2h”") == '2 hours."'
+    n = norm("页面显示「48小時送達」")
+    assert evidence(n, "48h") == "48小時"
 
 
 # -- step 5: synonyms ------------------------------------------------------------------
@@ -313,6 +384,35 @@ def test_a_phrase_in_two_groups_belongs_to_the_first():
     assert n.phrase("机器人") == "bot"
 
 
+@pytest.mark.parametrize("typo", [
+    "cal you back", "calll you back", "clal you back", "call you bakc", "call you bck", "call you backk",
+])
+def test_a_phrase_of_several_words_with_one_typo_is_still_its_group(typo):
+    n = Normalizer([["call back", "call you back"], ["回电", "call back"]])
+    assert n.phrase(f"We'll {typo} soon") == "we'll call back soon"
+    assert typo not in n.synonyms  # the group's own phrases are what the user wrote
+
+
+@pytest.mark.parametrize("text", [
+    "we'll all you back soon",  # the first letter of a word is never taken for a typo
+    "better than you think",  # "than" is not "thank": a last letter is dropped only from a double letter
+    "we'll cal yu back soon",  # two typos
+    "we'll cal you bak soon",
+    "she relies on it",  # a single word one letter off is often another word (replies)
+    "nobody rang back",  # another word, not a typo (ring has 4 letters, rang is a substitution)
+])
+def test_words_more_than_one_typo_away_from_a_phrase_stay(text):
+    n = Normalizer([["call back", "call you back", "ring back"], ["thanks", "thank you"], ["reply", "replies"]])
+    assert n.phrase(text) == text
+
+
+def test_evidence_of_a_phrase_with_a_typo_is_the_whole_phrase(norm):
+    n = norm("Agent: We'll cal you back within 2 hrs. Hi, your chatting with a real persn")
+    assert evidence(n, norm.phrase("call back")) == "cal you back"
+    assert evidence(n, norm.phrase("real person")) == "real persn"
+    assert norm.phrase("We'll cal you back") == norm.phrase("We'll call you back") == norm.phrase("We'll ring you back")
+
+
 # -- the map back to the original --------------------------------------------------------
 
 def test_evidence_points_into_the_original(norm, plain):
@@ -386,6 +486,7 @@ _PIECES = [
     "¥100", "100元", "I don't know", "it’s", "(yes)", "3天半", "forty-five days", "5月1日", "二十多分钟",
     "real person", "人工客服", "call back", "回电话", "free of charge", "不收费", "😀", "５㎏", "\u200b", "İ", "ﬁne",
     "2.5", "1,200", "2-3 days", "两三天", "twice a day", "a day", "an hour", "thirty", "refund", "退款", "HK$50",
+    '"', "“", "”", "「", "」", "45-minute", "30-day", "cal you back", "real persn", "页面显示“72小时送达”",
 ]
 
 
@@ -421,7 +522,7 @@ def test_a_word_maps_to_original_text_that_normalises_to_it(request, normalizer)
     for text in _samples(150, seed=11):
         n = n_(text)
         position = 0
-        for clause in n.text.split("|"):
+        for clause in split_clauses(n.text):
             for word in clause.split(" "):
                 start = n.text.index(word, position)
                 position = start + len(word)

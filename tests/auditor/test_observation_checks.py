@@ -21,42 +21,6 @@ from auditor.stated import MetricIndex
 NORMALIZER = matching_normalizer(None)
 DEFAULT = Thresholds(85.0, 70.0)
 
-BUG_CHINESE_WAIT = (
-    "auditor/stated.py metric_words + resources/synonyms.json: a Chinese wait is never tied to a queue-wait "
-    "promise. 等了/排队 are not in the 'wait' synonym group, and the promise's own words near its quantity "
-    "('到店<wait>不超过5分钟') give bigrams such as 到店/超过 that a shopper does not repeat, so '排队等了二十分钟"
-    "才有人接待' gives no measurement (kept) for 'In-store wait under 5 minutes 到店等候不超过5分钟', while the "
-    "English 'We queued for 20 minutes' is read. Fix: add 等了/排队/排了队 to the wait group (and 排队 for "
-    "'queue'), or let a metric's English words bring their synonym group's Chinese forms as metric words.")
-BUG_HYPHENATED_QUANTITY = (
-    "auditor/normalize.py: a number joined to its unit by a hyphen ('45-minute', '30-day', '2-hour', the usual "
-    "English compound adjective) normalises to '45 minute', which NUMBER_UNIT does not read as a quantity "
-    "(while '45 minutes' -> '45min' and '5 minute' -> '5min'), so 'The callback came after a 45-minute wait.' "
-    "gives no measurement and P-CB15 is kept. Fix: in the number/unit pass accept '-' between a number and a "
-    "unit word, as ' ' is accepted.")
-BUG_QUOTED_CLAIM = (
-    "auditor/stated.py _is_claim: quotation marks are stripped before it runs and 显示/shows/show/reads are "
-    "not in _CLAIM_WORDS, so a quoted claim reads as a measurement: '页面显示“72小时送达”。' and 'The page "
-    "shows \"delivery in 72 hours\".' break 'Delivered within 48 hours' (reported 72 h). Same cause in the sample: "
-    "V-013 and V-077 are measured by the quoted 48小时. Fix: treat a quantity inside quotation marks of the "
-    "original text as a claim, and add 显示/shows/show/reads/displays to _CLAIM_WORDS.")
-BUG_CLAUSE_CROSSING = (
-    "auditor/stated.py MetricIndex.assign looks for the metric's words up to 24 characters after a quantity, "
-    "across clause marks: '用了3天就坏了。送货很快。' normalises to '用了3day就坏了|<delivery>很快' and 3 days is "
-    "taken as the delivery time -> 'Delivered within 48 hours' broken (sample: V-041 P-DEL48). Fix: words after "
-    "a quantity count only inside its own clause (up to the next '|').")
-BUG_SYNONYM_TYPO = (
-    "auditor/audit.py matching_normalizer: every synonym phrase becomes one private character, so a typo inside "
-    "one ('cal you back' for 'call you back') is compared with a single token and the line scores ~63: \"We'll "
-    "cal you back within 2 hrs.\" -> S-12 'We'll call you back within 2 hours.' missing_phrase broken (sample: "
-    "V-067). Fix: when the tokenised score is below the match threshold, also score against "
-    "Normalizer.without_synonyms of both sides and keep the better score.")
-BUG_NEGATION_LEAK = (
-    "auditor/matching.py is_negated: ':' and quotation marks vanish in normalisation instead of ending the "
-    "clause, so 'not a bot: \"您好，欢迎致电…\"' reads as a negated greeting and the required line is broken "
-    "('required wording said only in a negation'; sample: V-015 S-06). Fix: make ':' '：' and opening quotes "
-    "clause marks, or end a negation's scope at the synonym token/noun it governs ('not a <bot>').")
-
 
 def _ids(value: object) -> str | None:
     """Test ids: a promise by its key, the rest as pytest makes them."""
@@ -213,10 +177,20 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (DELIVERY, "三十个小时送达", "三十个小时", "kept"),
     (QUEUE, "We queued for 20 minutes.", "20 minutes", "broken"),
     (QUEUE, "等候三分钟就有顾问接待", "三分钟", "kept"),
-    pytest.param(QUEUE, "排队等了二十分钟才有人接待", "二十分钟", "broken",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_CHINESE_WAIT)),
-    pytest.param(CALLBACK, "The callback came after a 45-minute wait.", "45-minute", "broken",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_HYPHENATED_QUANTITY)),
+    (QUEUE, "排队等了二十分钟才有人接待", "二十分钟", "broken"),
+    (CALLBACK, "The callback came after a 45-minute wait.", "45-minute", "broken"),
+    (QUEUE, "There was a 20-minute wait before anyone came.", "20-minute", "broken"),  # a hyphen, an adjective
+    (DELIVERY, "Delivered after a 3-day delay.", "3-day", "broken"),
+    (DELIVERY, "a 30-hour delivery, fine", "30-hour", "kept"),
+    (QUEUE, "排了二十分钟队才轮到我", "二十分钟", "broken"),  # 排队 / 排了 are a queue's words
+    (QUEUE, "排隊等了二十分鐘", "二十分鐘", "broken"),  # Traditional
+    (QUEUE, "排队大概三分钟就有顾问接待", "三分钟", "kept"),
+    (DELIVERY, "下单后第二天送到，共三十个小时", "三十个小时", "kept"),  # the clause says no more than its quantity
+    (DELIVERY, "第三天才送到", "三天", "broken"),  # an ordinal day, when nothing else is said
+    (QUEUE, "In the showroom we waited 20 minutes.", "20 minutes", "broken"),  # "show" is not in "showroom"
+    (CALLBACK, "打电话留言后等了二十分钟才回电", "二十分钟", "broken"),  # 话 of 电话 is not a claim word
+    (CALLBACK, "William called back after 2 hours.", "2 hours", "broken"),  # nor will of William
+    (DELIVERY, "Order status: delivered after 3 days.", "3 days", "broken"),  # nor stat of status
 ], ids=_ids)
 def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript, quoted, verdict):
     check = judge(promise, transcript)
@@ -234,9 +208,14 @@ def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript,
     (CALLBACK, "The agent said they would call back within 2 hours."),
     (CALLBACK, "客服说两小时内回电"),
     (CALLBACK, "The website says they call back within 15 minutes, and they did."),
-    pytest.param(DELIVERY, "页面显示“72小时送达”。", marks=()),
-    pytest.param(DELIVERY, 'The page shows "delivery in 72 hours".',
-                 marks=()),
+    (DELIVERY, "页面显示“72小时送达”。"),
+    (DELIVERY, 'The page shows "delivery in 72 hours".'),
+    (DELIVERY, '页面显示“30天无理由退货”、“上海市内下单后72小时送达”。'),  # the second of two quotations
+    (DELIVERY, "頁面寫著「72小時送達」"),  # corner brackets
+    (DELIVERY, 'Banner: "Delivered within 72 hours".'),
+    (DELIVERY, 'The site displays 72 hours for delivery.'),
+    (DELIVERY, "The site promises 72-hour delivery."),
+    (CALLBACK, '客服说："两小时内回电"'),
 ], ids=_ids)
 def test_a_quoted_claim_is_not_a_measurement(promise, transcript):
     check = judge(promise, transcript)
@@ -244,14 +223,28 @@ def test_a_quoted_claim_is_not_a_measurement(promise, transcript):
     assert check.reason == "no sign of a breach in the transcript"
 
 
+@pytest.mark.parametrize("promise, transcript, quoted, verdict", [
+    (DELIVERY, "页面显示“30天无理由退货，免费上门取件”、“上海市内下单后48小时送达”。下单后第二天送到，共三十个小时。",
+     "三十个小时", "kept"),  # the sample's V-077
+    (DELIVERY, "页面显示“上海市内下单后48小时送达”。实际三天后才送到。", "三天", "broken"),
+    (DELIVERY, 'The banner says "Delivered within 48 hours". It was delivered after 70 hours.', "70 hours", "broken"),
+    (CALLBACK, '客服说“十五分钟内回电”，结果两个小时后才回电。', "两个小时", "broken"),
+], ids=_ids)
+def test_beside_a_quoted_claim_the_reported_quantity_is_the_measurement(promise, transcript, quoted, verdict):
+    check = judge(promise, transcript)
+    assert check.verdict == verdict and check.evidence.text == quoted and check.reason.startswith("reported ")
+
+
 @pytest.mark.parametrize("promise, transcript", [
     (RETURNS, "退货柜台等了3分钟"),  # a 3-minute wait is not a return window
     (PRICE, "差价200港元没补"),  # HKD is not compared with CNY
     (CALLBACK, "The store is open for 12 hours a day."),  # no call-back words near it
     (DELIVERY, "Installed within 2 days of purchase."),
-    pytest.param(DELIVERY, "用了3天就坏了。送货很快。", marks=()),
-    pytest.param(DELIVERY, "I asked to return it after 3 days. Delivery itself was fine.",
-                 marks=()),
+    (DELIVERY, "用了3天就坏了。送货很快。"),
+    (DELIVERY, "I asked to return it after 3 days. Delivery itself was fine."),
+    (DELIVERY, "送货很快，三天就坏了。"),  # its own clause says something else: not the clause before's
+    (CALLBACK, "排队等了二十分钟才有人接待"),  # a queue, not a call-back
+    (DELIVERY, "We got a 5-star delivery."),  # a hyphen after a number, no unit
 ], ids=_ids)
 def test_a_quantity_of_something_else_is_not_a_measurement(promise, transcript):
     check = judge(promise, transcript)
@@ -268,6 +261,7 @@ def test_a_quantity_of_something_else_is_not_a_measurement(promise, transcript):
     (SERVICE, "智能客服自动回复，没有真人", "智能客服"),
     (SERVICE, "I called twice and nobody picked up.", "nobody picked up"),  # negation inside the cue
     (SERVICE, "Nobody pickd up the phone", "Nobody pickd up"),  # a typo, still above the match threshold
+    (SERVICE, "Nobody picked up the phone.", "Nobody picked up"),
     (SERVICE, "打了三次都没人接", "没人接"),
     (SERVICE, "打咗三次都無人接聽", "無人接聽"),  # Cantonese, Traditional
     (SERVICE, "服务不错，只有机器人回复", "机器人"),  # 不 belongs to another clause
@@ -372,6 +366,7 @@ CALLBACK_LINE = "We'll call you back within 15 minutes."
     (INSTALL_LINE, "购买后3天内免费上门按装", "购买后3天内免费上门按装"),  # 按 for 安
     (CALLBACK_LINE, "we will call you back within fifteen minutes", "will call you back within fifteen minutes"),
     (CALLBACK_LINE, "We'll call you back within 15 mins", "We'll call you back within 15 mins"),
+    (CALLBACK_LINE, "Agent: We'll cal you back within 15 mins", None),  # a typo inside a synonym phrase
 ])
 def test_a_required_line_said_with_variations_is_kept(text, transcript, quoted):
     check = judge_line(_line(text), transcript)
@@ -387,6 +382,7 @@ def test_a_required_line_said_with_variations_is_kept(text, transcript, quoted):
     (GREETING_ZH, "喂？"),
     (INSTALL_LINE, "购买后7天内免费上门安装"),  # another number is another statement
     (CALLBACK_LINE, "We'll call you back within 2 hours."),
+    (CALLBACK_LINE, "We'll email you back within 15 minutes."),  # not a typo of call
 ])
 def test_a_required_line_not_said_is_missing(text, transcript):
     check = judge_line(_line(text), transcript)
@@ -411,17 +407,15 @@ def test_a_required_line_said_only_in_a_negation_is_missing():
 
 
 @pytest.mark.parametrize("text, transcript", [
-    pytest.param("We'll call you back within 2 hours.", "We'll cal you back within 2 hrs.",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_SYNONYM_TYPO)),
-    pytest.param(CALLBACK_LINE, "We'll cal you back within 15 minutes.",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_SYNONYM_TYPO)),
-    pytest.param("您好，欢迎致电奥瑞莉亚24小时真人客服热线", 'A real person answered, not a bot: "您好，欢迎致电奥瑞莉亚24小时真人客服热线"',
-                 marks=()),
-    pytest.param("Thank you for calling Aurelia Home",
-                 'It was a person, not a robot: "Thank you for calling Aurelia Home."',
-                 marks=()),
-    pytest.param("您好，欢迎致电奥瑞莉亚", '不是机器人："您好，欢迎致电奥瑞莉亚"',
-                 marks=()),
+    ("We'll call you back within 2 hours.", "We'll cal you back within 2 hrs."),
+    (CALLBACK_LINE, "We'll cal you back within 15 minutes."),
+    (CALLBACK_LINE, "we will clal you back within fifteen minutes"),
+    ("Thank you for calling Aurelia Home", "Tahnk you for calling Aurelia Home"),
+    ("Hi, you're chatting with a real person, here for you 24/7.",
+     'Agent: "Hi, your chatting with a real persn, here for you 24 7."'),  # the evaluation set's O-13
+    ("您好，欢迎致电奥瑞莉亚24小时真人客服热线", 'A real person answered, not a bot: "您好，欢迎致电奥瑞莉亚24小时真人客服热线"'),
+    ("Thank you for calling Aurelia Home", 'It was a person, not a robot: "Thank you for calling Aurelia Home."'),
+    ("您好，欢迎致电奥瑞莉亚", '不是机器人："您好，欢迎致电奥瑞莉亚"'),
     ("Thank you for calling Aurelia Home", 'It was a person, not a robot. "Thank you for calling Aurelia Home."'),
     ("您好，欢迎致电奥瑞莉亚", "不是机器人。您好，欢迎致电奥瑞莉亚"),
 ])

@@ -12,28 +12,6 @@ from auditor.records import Observation, Promise, ScriptLine
 
 NORMALIZER = matching_normalizer(None)
 
-BUG_HYPHENATED_QUANTITY = (
-    "auditor/normalize.py: '7-day' normalises to '7 day', which NUMBER_UNIT does not read as a quantity ('7 days' "
-    "-> '7day' is read), so an English script line 'We offer 7-day free returns, no reason needed.' linked to the "
-    "30-day promise gives no inconsistent_claim check at all. Fix: accept '-' between a number and a unit word "
-    "in the number/unit pass, as ' ' is accepted.")
-BUG_SHORT_CHINESE_CLAUSE = (
-    "auditor/project_checks.py _clauses drops a promise clause with fewer than 3 characters besides its quantity, "
-    "counting a synonym token as ONE character: '15分钟内回电' is '#min内<callback>' (2 characters) and is "
-    "dropped, so states('15分钟内回电' or '我们会在15分钟内给您回电', promise 'Call back within 15 minutes "
-    "15分钟内回电') == 0 — an unlinked Chinese call-back line never states the promise: its touchpoint is "
-    "reported uncovered, and a line saying 两小时内回电 is never an inconsistent_claim. Fix: count a synonym "
-    "token as a whole word (e.g. 2+ characters) in the length rule, and score short clauses on their content "
-    "words rather than a partial_ratio of the whole line.")
-
-BUG_NO_UNIT_CONVERSION = (
-    "auditor/project_checks.py ProjectAuditor.inconsistent_claims: when the promise has no unit (scripts compared "
-    "with each other), in_unit(value, unit, None) returns the bare number, so quantities are compared without "
-    "their units: '下单后2天内送货上门' and 'within 48 hours' are reported as contradicting each other (2 vs 48) "
-    "while '2天' and '2小时' pass as consistent (2 == 2); the reason then reads 'most scripts say 2'. Fix: without "
-    "a promise unit, convert every stated quantity to its kind's base unit (or to the unit of the first one), "
-    "skip quantities of another kind, and print the unit in the reason.")
-
 
 def _ids(value: object) -> str | None:
     """Test ids: promises and script lines by their keys."""
@@ -61,6 +39,8 @@ CALLBACK = _promise("P-CB15", "Call back within 15 minutes 15分钟内回电", [
 DELIVERY = _promise("P-DEL48", "Delivered within 48 hours in Shanghai 上海48小时送达", ["web", "app"],
                     metric="delivery_time", operator="<=", target=48, unit="h")
 HOME = _promise("P-HOME", "Delivery to your door 送货上门", ["web", "app", "store"])  # no quantity of its own
+SIM = _promise("P-SIM1H", "Replacement SIM ready within 1 hour 补卡1小时内完成", ["store", "hk-store"], metric="sim_time",
+              operator="<=", target=1, unit="h", weight=2)
 TOUCHPOINTS = ["web", "app", "hotline", "chat", "hk-hotline", "store", "hk-store"]
 
 
@@ -109,10 +89,12 @@ def _uncovered(promises: list[Promise], lines: list[ScriptLine], touchpoints=TOU
     (DELIVERY, _line("S-11", "app", "下单后72小时内送达", "P-DEL48"), "72小时", "broken"),
     (DELIVERY, _line("S-12", "web", "上海市内下单后48小时送达", "P-DEL48"), "48小时", "kept"),
     (DELIVERY, _line("S-13", "web", "上海市内两天内送达", "P-DEL48"), "两天", "kept"),  # 2 days is 48 h
-    pytest.param(RETURNS, _line("S-14", "app", "We offer 7-day free returns, no reason needed.", "P-RET30"), "7-day",
-                 "broken", marks=pytest.mark.xfail(strict=True, reason=BUG_HYPHENATED_QUANTITY)),
-    pytest.param(CALLBACK, _line("S-15", "hotline", "我们会在两小时内给您回电"), "两小时", "broken",
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_SHORT_CHINESE_CLAUSE)),
+    (RETURNS, _line("S-14", "app", "We offer 7-day free returns, no reason needed.", "P-RET30"), "7-day", "broken"),
+    (CALLBACK, _line("S-15", "hotline", "我们会在两小时内给您回电"), "两小时", "broken"),  # unlinked
+    (CALLBACK, _line("S-16", "chat", "We'll call you back within 2 hours."), "2 hours", "broken"),  # unlinked
+    (SIM, _line("S-17", "store", "Replacement SIM ready in 1 hour."), "1 hour", "kept"),  # unlinked, in for within
+    (SIM, _line("S-18", "store", "Replacement SIM ready in 2 hours."), "2 hours", "broken"),
+    (SIM, _line("S-19", "hk-store", "補卡兩小時內完成"), "兩小時", "broken"),
 ], ids=_ids)
 def test_a_script_line_is_compared_with_its_promises_quantity(promise, line, quoted, verdict):
     checks = _inconsistent([promise], [line])
@@ -155,9 +137,8 @@ def test_with_no_majority_every_differing_script_is_inconsistent():
 
 
 @pytest.mark.parametrize("lines", [
-    pytest.param([_line("S-1", "web", "下单后2天内送货上门", "P-HOME"),
-                  _line("S-2", "app", "Delivery to your door within 48 hours", "P-HOME")],  # 2 days == 48 h
-                 marks=()),
+    [_line("S-1", "web", "下单后2天内送货上门", "P-HOME"),
+     _line("S-2", "app", "Delivery to your door within 48 hours", "P-HOME")],  # 2 days == 48 h
     [_line("S-1", "web", "下单后2天内送货上门", "P-HOME"), _line("S-2", "app", "两天内送货上门，全城包邮", "P-HOME")],
     [_line("S-1", "web", "下单后2天内送货上门", "P-HOME")],  # one script alone contradicts nobody
     [_line("S-1", "web", "免费送货上门", "P-HOME"), _line("S-2", "app", "送货上门，快捷方便", "P-HOME")],  # no quantity
@@ -217,13 +198,35 @@ def test_only_the_promises_touchpoints_are_checked():
 
 
 @pytest.mark.parametrize("line", [
-    pytest.param(_line("S-1", "hotline", "我们会在15分钟内给您回电"),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_SHORT_CHINESE_CLAUSE)),
-    pytest.param(_line("S-1", "hotline", "15分钟内回电"), marks=()),
+    _line("S-1", "hotline", "我们会在15分钟内给您回电"),
+    _line("S-1", "hotline", "15分钟内回电"),
     _line("S-1", "hotline", "Call back within 15 minutes, guaranteed."),
 ], ids=lambda line: line.text)
 def test_an_unlinked_line_in_the_promises_own_words_covers_it(line):
     assert _uncovered([CALLBACK], [line])[("P-CB15", "hotline")] == "kept"
+
+
+@pytest.mark.parametrize("promise, line", [
+    (CALLBACK, _line("S-1", "hotline", "如果今天不能解决，我们将在十五分钟之内给您回电话")),
+    (CALLBACK, _line("S-1", "hotline", "如未能即時解決，我們會於15分鐘內回電")),  # Traditional
+    (SIM, _line("S-1", "store", "Replacement SIM ready in 1 hour.")),
+    (SIM, _line("S-1", "store", "您的补卡将在1小时内完成")),
+], ids=_ids)
+def test_an_unlinked_line_stating_the_promise_with_words_of_its_own_covers_it(promise, line):
+    assert _uncovered([promise], [line])[(promise.key, line.touchpoint)] == "kept"
+
+
+@pytest.mark.parametrize("promise, line", [
+    (CALLBACK, _line("S-1", "hotline", "我们会尽快给您回电")),  # no quantity: not the promise's clause
+    (CALLBACK, _line("S-1", "hotline", "顾问15分钟内为您服务")),  # a quantity, but no call-back
+    (CALLBACK, _line("S-1", "hotline", "我们会在5分钟内接通，并尽快回电")),  # the quantity is another clause's
+    (CALLBACK, _line("S-1", "hotline", "Please hold, we answer within 15 minutes.")),
+    (SIM, _line("S-1", "store", "携号转网7天内完成")),  # shares only 内完成
+    (SIM, _line("S-1", "store", "SIM cards ready to buy")),
+    (SIM, _line("S-1", "store", "Replacement SIM ready in 1 hour.", kind="forbidden")),
+], ids=_ids)
+def test_an_unlinked_line_that_only_shares_words_with_the_promise_leaves_it_uncovered(promise, line):
+    assert _uncovered([promise], [line])[(promise.key, line.touchpoint)] == "broken"
 
 
 # -- duplicate_transcript ------------------------------------------------------------------
