@@ -3,32 +3,26 @@
 * ``inconsistent_claim`` — a script line states a promise with a different quantity than
   the promise, or than another touchpoint's script line stating the same promise;
 * ``uncovered_promise`` — a promise applies to a touchpoint whose script never states it;
-* ``duplicate_transcript`` — two observations with near-identical transcripts (a copied
-  verbatim, which mystery-shopping reviewers reject).
+* ``duplicate_transcript`` — two observations with near-identical transcripts: see
+  :mod:`auditor.duplicates`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from auditor.model import Check, Evidence
-from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, Normalized, Normalizer, split_clauses
+from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import Quantity
-from auditor.records import Observation, Promise, ScriptLine
+from auditor.records import Promise, ScriptLine
 from auditor.stated import Stated, in_unit, quantities, same_kind
 
 STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a promise to state it
-DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as a copy
-DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_SHINGLE_SIZES = (8, 13)
-_NO_SEPARATORS = str.maketrans("", "", " " + CLAUSE_MARKS)  # copies differ in punctuation first
-_MAX_BUCKET = 400
 
 
 def _masked(text: str) -> str:
@@ -234,52 +228,3 @@ class ProjectAuditor:
                     else "the touchpoint's script never states this promise",
                 ))
         return found
-
-
-def duplicate_transcripts(observations: Iterable[tuple[Observation, Normalized]]) -> list[Check]:
-    """Pairs of near-identical transcripts, found without comparing every pair.
-
-    Each transcript gets two min-hash anchors over its 8- and 13-character shingles; only
-    transcripts sharing an anchor are compared (rapidfuzz ``ratio``). Copies share their
-    anchors with near certainty; unrelated transcripts rarely do.
-    """
-    texts: dict[str, tuple[Observation, Normalized, str]] = {}
-    buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for observation, normalized in observations:
-        compact = normalized.text.translate(_NO_SEPARATORS)
-        if len(compact) < DUPLICATE_MIN_LENGTH:
-            continue
-        texts[observation.key] = (observation, normalized, compact)
-        # One min-hash per shingle length: str hashes are computed in C (and stable
-        # within a run, which is all the buckets need).
-        for size in _SHINGLE_SIZES:
-            anchor = min(map(hash, [compact[i:i + size] for i in range(len(compact) - size + 1)]))
-            buckets[(size, anchor)].append(observation.key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in buckets.values():
-        if len(keys) < 2 or len(keys) > _MAX_BUCKET:
-            continue
-        for i, first in enumerate(keys):
-            for second in keys[i + 1:]:
-                pair = (min(first, second), max(first, second))
-                if pair in pairs:
-                    continue
-                if fuzz.ratio(texts[first][2], texts[second][2], score_cutoff=DUPLICATE_THRESHOLD):
-                    pairs.add(pair)
-    found = []
-    for earlier, later in sorted(pairs):
-        observation, normalized, compact = texts[later]
-        other = texts[earlier][0]
-        score = fuzz.ratio(compact, texts[earlier][2])
-        original = normalized.original
-        who = (f"{observation.shopper or 'unknown shopper'} and {other.shopper or 'unknown shopper'}"
-               if observation.shopper != other.shopper else f"both by {observation.shopper or 'an unknown shopper'}")
-        found.append(Check(
-            observation=later, touchpoint=observation.touchpoint, target_type="observation", target=earlier,
-            verdict="broken", kind="duplicate_transcript", score=score,
-            evidence=Evidence(original, 0, len(original)), observed_at=observation.observed_at,
-            expected=f"an original record of each visit ({who})",
-            observed=f"transcript {score:.0f}% identical to {earlier}",
-            reason=f"near-identical to the transcript of {earlier} ({who})",
-        ))
-    return found

@@ -7,7 +7,8 @@ import pytest
 
 from auditor.audit import matching_normalizer
 from auditor.model import Check
-from auditor.project_checks import DUPLICATE_MIN_LENGTH, ProjectAuditor, duplicate_transcripts
+from auditor.duplicates import DUPLICATE_MIN_LENGTH, duplicate_transcripts
+from auditor.project_checks import ProjectAuditor
 from auditor.records import Observation, Promise, ScriptLine
 
 NORMALIZER = matching_normalizer(None)
