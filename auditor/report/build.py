@@ -25,6 +25,8 @@ from auditor.store import Project
 
 _KIND_ORDER = ("broken_promise", "forbidden_phrase", "missing_phrase")
 _RED, _AMBER, _GREEN = "F4C7C3", "FCE8B2", "C9E7CF"
+_PAGE_ONE_TOUCHPOINTS = 10
+_HEAT_ROWS, _HEAT_COLUMNS = 30, 16  # beyond this a heat map is no longer read cell by cell
 
 
 def build_report(project: Project, out: str | Path, *, run_id: int | None = None, lang: str = "en",
@@ -105,13 +107,21 @@ def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period:
             sentence += texts("gap_quote", quote=texts.observed(gap.quote))
         doc.add_paragraph(sentence + ("。" if texts.lang == "zh" else "."), style=_style(doc, "List Number", "Normal"))
 
-    rows = [(data.touchpoint_name(key), block.get("promise_keeping_rate"), block.get("script_adherence"))
-            for key, block in metrics.get("by_touchpoint", {}).items() if key in data.touchpoints]
+    rows = _touchpoint_rows(data)
     if rows:
-        caption = doc.add_paragraph(texts("by_touchpoint_chart"), style=_style(doc, "Caption", "Normal"))
+        # Page 1 stays one page: the worst touchpoints only; all of them under "Results by touchpoint".
+        shown = sorted(rows, key=lambda row: (row[1] is None, row[1] or 0.0))[:_PAGE_ONE_TOUCHPOINTS]
+        title = texts("by_touchpoint_chart") + ("" if len(shown) == len(rows) else
+                                                 texts("worst_of", shown=len(shown), total=len(rows)))
+        caption = doc.add_paragraph(title, style=_style(doc, "Caption", "Normal"))
         word.keep_with_next(caption)
-        word.add_picture(doc, charts.touchpoint_bars(rows, _chart_labels(texts)), width_cm=16)
+        _chart(doc, charts.touchpoint_bars(shown, _chart_labels(texts)))
     doc.add_paragraph(_findings_line(data, texts))
+
+
+def _touchpoint_rows(data: ReportData) -> list[tuple[str, float | None, float | None]]:
+    return [(data.touchpoint_name(key), block.get("promise_keeping_rate"), block.get("script_adherence"))
+            for key, block in data.run.metrics.get("by_touchpoint", {}).items() if key in data.touchpoints]
 
 
 def _findings_line(data: ReportData, texts: Texts) -> str:
@@ -141,28 +151,43 @@ def _touchpoints(doc: Document, data: ReportData, texts: Texts) -> None:
                                           else block["consistency_index"] / 100)
     word.add_table(doc, header, rows, widths_cm=[5.0, 1.8, 3.2, 3.2, 1.8, 1.5],
                    shading={cell: colour for cell, colour in shading.items() if colour})
+    every = _touchpoint_rows(data)
+    if len(every) > _PAGE_ONE_TOUCHPOINTS:
+        caption = doc.add_paragraph(texts("by_touchpoint_chart"), style=_style(doc, "Caption", "Normal"))
+        word.keep_with_next(caption)
+        _chart(doc, charts.touchpoint_bars(every, _chart_labels(texts)))
 
 
 def _heat_map(doc: Document, data: ReportData, texts: Texts) -> None:
     by_pair = data.run.metrics.get("by_promise_touchpoint", {})
     if not by_pair:
         return
-    touchpoints = sorted({tp for blocks in by_pair.values() for tp in blocks})
+    # A brand with hundreds of promises cannot be read cell by cell: the map shows the
+    # promises with the most broken checks and the touchpoints with the most visits, and says so.
+    broken = {promise: sum(block["broken"] for block in blocks.values()) for promise, blocks in by_pair.items()}
+    promises = sorted(sorted(by_pair, key=lambda p: (-broken[p], p))[:_HEAT_ROWS])
+    visits = {tp: block.get("observations", 0) for tp, block in data.run.metrics.get("by_touchpoint", {}).items()}
+    touchpoints = sorted({tp for p in promises for tp in by_pair[p]})
+    touchpoints = sorted(sorted(touchpoints, key=lambda tp: (-visits.get(tp, 0), tp))[:_HEAT_COLUMNS])
     wide = len(touchpoints) > 8
     if wide:
         word.landscape_section(doc)
     doc.add_heading(texts("sec_heat_map"), level=1)
     doc.add_paragraph(texts("heat_map_note"))
-    promises = sorted(by_pair)
-    rates = {(promise, tp): (block["keeping_rate"], block["kept"] + block["broken"])
-             for promise, blocks in by_pair.items() for tp, block in blocks.items()}
-    word.add_picture(doc, charts.heat_map([_short(data.promises[p].text if p in data.promises else p, 48)
-                                           for p in promises],
-                                          [_short(data.touchpoint_name(tp), 28) for tp in touchpoints],
-                                          {(_short(data.promises[p].text if p in data.promises else p, 48),
-                                            _short(data.touchpoint_name(tp), 28)): value
-                                           for (p, tp), value in rates.items()}, _chart_labels(texts)),
-                     width_cm=24 if wide else 16)
+    if len(promises) < len(by_pair) or len(touchpoints) < len({tp for blocks in by_pair.values() for tp in blocks}):
+        doc.add_paragraph(texts("heat_map_cut", promises=len(promises), all_promises=len(by_pair),
+                                touchpoints=len(touchpoints)))
+
+    def promise_label(key: str) -> str:
+        return _short(data.promises[key].text if key in data.promises else key, 48)
+
+    def touchpoint_label(key: str) -> str:
+        return _short(data.touchpoint_name(key), 28)
+
+    rates = {(promise_label(p), touchpoint_label(tp)): (block["keeping_rate"], block["kept"] + block["broken"])
+             for p in promises for tp, block in by_pair[p].items() if tp in touchpoints}
+    _chart(doc, charts.heat_map([promise_label(p) for p in promises], [touchpoint_label(tp) for tp in touchpoints],
+                                rates, _chart_labels(texts)))
     if wide:
         word.portrait_section(doc)
 
@@ -312,9 +337,9 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
                      texts.signed(block["gap"], 2) if block.get("gap") is not None else texts("n_a"),
                      texts.number(block.get("n"))])
     if any(servqual.get(d, {}).get("n") for d in SERVQUAL_DIMENSIONS):
-        word.add_picture(doc, charts.servqual_gaps(
+        _chart(doc, charts.servqual_gaps(
             [(texts(f"dim_{d}"), servqual[d].get("mean"), servqual[d].get("expectation", 4.0))
-             for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)), width_cm=14)
+             for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)))
     word.add_table(doc, [texts("dimension"), texts("perceived"), texts("expected"), texts("gap_col"),
                          texts("answers")], rows, widths_cm=[5.0, 3.0, 2.5, 2.5, 2.5])
     doc.add_paragraph(texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
@@ -324,7 +349,7 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
 def _trend(doc: Document, data: ReportData, texts: Texts) -> None:
     doc.add_heading(texts("sec_trend"), level=1)
     points = [(f"#{run.id}", run.metrics.get("consistency_index")) for run in data.history]
-    word.add_picture(doc, charts.trend(points, _chart_labels(texts)), width_cm=14)
+    _chart(doc, charts.trend(points, _chart_labels(texts)))
     rows = [[f"#{run.id}", texts.date(run.started_at), texts.number(run.metrics.get("consistency_index"), 1),
              texts.percent(run.metrics.get("promise_keeping_rate")), texts.percent(run.metrics.get("script_adherence")),
              texts.number(run.metrics.get("counts", {}).get("observations"))]
@@ -358,6 +383,11 @@ def _chart_labels(texts: Texts) -> dict:
             "consistency_index": texts("consistency_index"), "n_a": texts("n_a"), "perceived": texts("perceived"),
             "expected": texts("expected"), "gap": texts("gap_col"), "run": texts("run"),
             "promise": texts("promise"), "touchpoint": texts("touchpoint")}
+
+
+def _chart(doc: Document, png: bytes) -> None:
+    """A chart at the size it was drawn for, so its lettering prints at the intended size."""
+    word.add_picture(doc, png, width_cm=charts.size_cm(png)[0])
 
 
 def _rate_with_interval(texts: Texts, rate: float | None, interval: list[float] | None) -> str:

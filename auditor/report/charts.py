@@ -8,19 +8,22 @@ at (:func:`size_cm`); place it at that width and its text is 6.5–8 pt.
 - :func:`touchpoint_bars` — promise keeping and script adherence per touchpoint, worst
   first; 16 cm wide, taller with more touchpoints (about 24 cm at 50).
 - :func:`heat_map` — promise × touchpoint keeping rate with n; 16 cm wide up to 8 columns,
-  24 cm (landscape) beyond. Over 16 touchpoints it turns: touchpoints down the side.
+  24 cm (landscape) beyond. Over 16 touchpoints it turns: touchpoints down the side, taller.
 - :func:`trend` — the consistency index (0–100) across audit runs; 16 × 6 cm.
 - :func:`servqual_gaps` — perceived against expected rating per SERVQUAL dimension, and
   the gap as a diverging bar; 16 cm wide.
 
-``labels`` is a dict of the chart's words; missing keys fall back to English (:data:`LABELS`).
+``labels`` is a dict of the chart's words (keys as in :data:`LABELS`; missing ones fall back
+to English). There are no titles unless ``labels["title"]`` is given: the report's
+headings and captions name the charts.
 Rates are shares (0–1); ``None`` (or NaN) means "not measured" and shows as "n/a" or a
 blank, never as zero. With nothing to draw (empty input, or every value None) a chart is
 a small picture saying ``labels["n_a"]`` — always bytes, never None, so the caller can
 place it unconditionally.
 
 Drawing uses matplotlib's object-oriented API on the Agg canvas only (no pyplot, no GUI
-backend), so it is safe in a worker thread and on a server. Colours are the Okabe–Ito
+backend), so it runs off the GUI thread and on a server with no display — one chart at a
+time, as matplotlib's style settings are process-wide. Colours are the Okabe–Ito
 colour-blind-safe set; the heat map's red–amber–green also differs in lightness and every
 cell carries its number, so colour is never the only cue. Chinese labels draw with the
 fonts from :mod:`.fonts`.
@@ -36,11 +39,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import matplotlib
+import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 from auditor.report import fonts
@@ -50,7 +54,7 @@ PAGE_WIDTH_CM = 16.0  # A4 portrait, 2.5 cm margins
 LANDSCAPE_WIDTH_CM = 24.0  # A4 landscape
 
 # Okabe & Ito, "Color Universal Design": distinguishable with every common colour deficiency.
-BLUE, ORANGE, SKY, GREEN, VERMILLION = "#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00"
+BLUE, ORANGE, VERMILLION = "#0072B2", "#E69F00", "#D55E00"
 INK, MUTED, GRID, EMPTY = "#222222", "#6B6B6B", "#E3E3E3", "#F3F3F3"
 # Heat map: red at or below 50 % kept, amber at 75 %, green at 100 %. The ends also differ in
 # lightness (L* 42 and 61, amber 82), so they stay apart for red–green colour-blind readers.
@@ -69,7 +73,7 @@ _STYLE = {
     "axes.edgecolor": "#9A9A9A", "axes.linewidth": 0.6, "xtick.color": MUTED, "ytick.color": INK,
     "xtick.major.width": 0.6, "ytick.major.width": 0.6, "axes.spines.top": False,
     "axes.spines.right": False, "legend.frameon": False, "axes.axisbelow": True,
-    "svg.fonttype": "none", "axes.unicode_minus": True,
+    "axes.unicode_minus": True,
 }
 
 
@@ -105,7 +109,8 @@ def touchpoint_bars(rows: list[tuple[str, float | None, float | None]], labels: 
         ax.set_yticks(range(count), [_wrap(name, _units(5.0, 7.5), lines) for name, _, _ in rows])
         ax.set_ylim(count - 0.5, -0.5)  # worst at the top
         ax.tick_params(axis="y", length=0)
-        _percent_axis(ax.xaxis, ax)
+        ax.xaxis.set_major_locator(MultipleLocator(0.25))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _percent(v) if -1e-9 <= v <= 1 + 1e-9 else ""))
         ax.set_xlim(0, 1.1)
         ax.spines["bottom"].set_bounds(0, 1)
         ax.spines["left"].set_visible(False)
@@ -122,14 +127,17 @@ def touchpoint_bars(rows: list[tuple[str, float | None, float | None]], labels: 
     return fig.png
 
 
+_CROWDED_CELLS = 240
+
+
 def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str, str], tuple[float | None, int]],
              labels: dict | None = None) -> bytes:
     """Promise keeping rate per (promise, touchpoint), with n (the checks decided) in each cell,
     red ≤ 50 % – amber 75 % – green 100 %. A pair missing from ``rates`` (the promise does not
     apply there) or with a None rate (nothing decided) is a blank cell. Rows and columns keep
-    the caller's order. Promises run down the side and touchpoints across — 16 cm wide up to
-    8 touchpoints, 24 cm up to 16; with more touchpoints the grid turns, touchpoints down
-    the side, so it stays legible (it then grows in height, ~0.55 cm per touchpoint)."""
+    the caller's order. Promises run down the side and touchpoints across; over 16
+    touchpoints the grid turns (touchpoints down the side, 0.5 cm each) so it stays legible.
+    16 cm wide with up to 8 columns, else 24 cm for a landscape page."""
     words = {**LABELS, **(labels or {})}
     cells = {key: (_rate(rate), n) for key, (rate, n) in rates.items()}
     if not promises or not touchpoints or all(rate is None for rate, _ in cells.values()):
@@ -146,16 +154,25 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
     row_cm = 0.5 if turned else 0.66
     with _drawing(width, header_cm + 0.5 + row_cm * len(rows)) as fig:
         ax = fig.add_subplot()
+        grid = np.full((len(rows), len(columns)), np.nan)
+        for r, row in enumerate(rows):
+            for c, column in enumerate(columns):
+                rate, _ = cells.get((column, row) if turned else (row, column), (None, 0))
+                if rate is not None:
+                    grid[r, c] = rate
+        # One mesh for every cell (a patch each is slow at a few hundred cells).
+        ax.pcolormesh(np.ma.masked_invalid(grid), cmap=HEAT_COLOURS.with_extremes(bad=EMPTY), norm=HEAT_SCALE,
+                      edgecolors="white", linewidth=1.5)
+        crowded = np.count_nonzero(~np.isnan(grid)) > _CROWDED_CELLS  # then only the rate is written
         for r, row in enumerate(rows):
             for c, column in enumerate(columns):
                 rate, n = cells.get((column, row) if turned else (row, column), (None, 0))
-                colour = EMPTY if rate is None else HEAT_COLOURS(HEAT_SCALE(rate))
-                ax.add_patch(Rectangle((c, r), 1, 1, facecolor=colour, edgecolor="white",
-                                                          linewidth=1.5))
                 if rate is None:
                     continue
-                ink = _ink_on(colour)
-                if turned:  # low rows: rate and n side by side
+                ink = _ink_on(HEAT_COLOURS(HEAT_SCALE(rate)))
+                if crowded:
+                    ax.text(c + 0.5, r + 0.5, _percent(rate), ha="center", va="center", fontsize=6, color=ink)
+                elif turned:  # low rows: rate and n side by side
                     ax.text(c + 0.47, r + 0.5, _percent(rate), ha="right", va="center", fontsize=7, color=ink)
                     ax.text(c + 0.53, r + 0.54, f"n={n}", ha="left", va="center", fontsize=5.5, color=ink)
                 else:
@@ -291,7 +308,9 @@ def _drawing(width_cm: float, height_cm: float) -> Iterator[_Figure]:
     The style must be in force both while the texts are made (they take their font then) and
     while drawing."""
     with matplotlib.rc_context({**_STYLE, "font.family": list(fonts.setup())}):
-        fig = _Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI, layout="constrained")
+        # Whole pixels (+¼, so that truncating or rounding agree): the print size is exact.
+        inches = [(round(cm / 2.54 * DPI) + 0.25) / DPI for cm in (width_cm, height_cm)]
+        fig = _Figure(figsize=inches, dpi=DPI, layout="constrained")
         fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04)
         yield fig
         buffer = io.BytesIO()
@@ -309,11 +328,6 @@ def _no_data(words: dict) -> bytes:
 def _title(fig: Figure, words: dict) -> None:
     if words.get("title"):
         fig.suptitle(words["title"], fontsize=9, x=0.01, ha="left")
-
-
-def _percent_axis(axis, ax) -> None:
-    axis.set_major_locator(MultipleLocator(0.25))
-    axis.set_major_formatter(FuncFormatter(lambda v, _: _percent(v) if 0 <= v <= 1.0001 else ""))
 
 
 def _percent(share: float) -> str:

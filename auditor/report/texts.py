@@ -31,12 +31,15 @@ _EN = {
     "gap": "At {touchpoint}, {broken} of {decided} checked visits broke the promise “{promise}”",
     "gap_quote": "; the record most often reads “{quote}”",
     "by_touchpoint_chart": "Promise keeping and script adherence by touchpoint",
+    "worst_of": " (the {shown} lowest of {total})",
     "findings_line": "{open} findings to act on: {kinds}. {review} of them still need a person's review.",
     "findings_line_none": "No findings to act on.",
     "sec_touchpoints": "Results by touchpoint",
     "sec_heat_map": "Promises across touchpoints",
     "heat_map_note": "Share of checked visits in which each promise was kept; n = visits checked. "
                      "Blank: the promise does not apply there or nothing was checked.",
+    "heat_map_cut": "Shown: the {promises} promises (of {all_promises}) broken most often, at the {touchpoints} "
+                    "touchpoints with the most visits. Every figure is in the scorecards and findings below.",
     "sec_scorecards": "Touchpoint scorecards",
     "sec_findings": "Findings",
     "findings_intro": "Open and confirmed findings, most severe first. Dismissed findings are left out. "
@@ -147,11 +150,14 @@ _ZH = {
     "gap": "在{touchpoint}，{decided}次受检走访中有{broken}次未兑现承诺“{promise}”",
     "gap_quote": "；最常见的记录是“{quote}”",
     "by_touchpoint_chart": "各触点的承诺兑现率与话术执行率",
+    "worst_of": "（{total}个触点中最低的{shown}个）",
     "findings_line": "共有{open}项待处理发现：{kinds}。其中{review}项仍需人工复核。",
     "findings_line_none": "没有待处理的发现。",
     "sec_touchpoints": "各触点结果",
     "sec_heat_map": "承诺在各触点的兑现情况",
     "heat_map_note": "每格为该承诺在该触点受检走访中的兑现比例；n为受检走访数。空白表示该承诺不适用于该触点或未受检。",
+    "heat_map_cut": "图中仅列出未兑现次数最多的{promises}项承诺（共{all_promises}项）及走访最多的{touchpoints}个触点；"
+                    "全部数据见下文记分卡与审计发现。",
     "sec_scorecards": "触点记分卡",
     "sec_findings": "审计发现",
     "findings_intro": "列出待处理和已确认的发现，按严重程度排序；已驳回的发现不列入。高亮部分为审计匹配到的原话。",

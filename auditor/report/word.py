@@ -25,23 +25,24 @@ The helpers:
   Asian font is added where the template has none. Also adds the styles the report uses
   (headings, Caption, TOC Heading, TOC 1–3) when a template lacks them.
 - ``set_properties(doc, title=…, author=…, subject=…, created=…, language=…)``.
-- ``add_toc(doc, levels="1-3", placeholder_text=…)`` and ``fill_toc(doc)``: a TOC field
-  that Word refreshes on open (``w:updateFields``); ``fill_toc`` writes the headings into
-  the field's shown result for LibreOffice and PDF, which do not refresh it.
+- ``add_toc(doc, levels="1-3", placeholder_text=…, update_on_open=True)`` and
+  ``fill_toc(doc)``: a TOC field; with ``update_on_open`` (``w:updateFields``) Word offers
+  to refresh it on open. ``fill_toc`` writes the headings into the field's shown result
+  for LibreOffice and PDF, which never refresh it.
 - ``add_page_number_footer(doc, "Page {PAGE} of {NUMPAGES}")``: PAGE/NUMPAGES fields in
   every footer, after a template's own footer content.
 - ``landscape_section(doc)`` / ``portrait_section(doc)``: a new page in the other
   orientation; header and footer stay linked to the previous section.
 - ``add_run(paragraph, text, bold=…, italic=…, highlight=…, east_asia_font=…, size=…,
-  color=…)`` and ``add_highlighted(paragraph, text, start, end)``: runs; exactly
-  ``text[start:end]`` highlighted.
+  color=…)`` and ``add_highlighted(paragraph, text, start, end, highlight=…, context=…)``:
+  runs; exactly ``text[start:end]`` highlighted.
 - ``add_table(doc, header, rows, widths_cm=…, shading=…, highlights=…)``: header row
   repeated on each page, rows kept whole, cell shading, ``Cell`` for per-cell formatting.
 - ``add_picture``, ``add_caption``, ``add_key_figures``, ``add_callout``, ``add_bullet``,
   ``page_break``, ``keep_with_next``.
 
 Table cells are addressed as ``(row, column)`` of the whole table: the header is row 0,
-the first data row is row 1.
+the first data row is row 1. Colours are hex strings, "1F3864" or "#1F3864".
 """
 
 from __future__ import annotations
@@ -358,8 +359,9 @@ def _set_colour(rpr, colour: str) -> None:
 
 
 @functools.cache
-def _default_styles() -> bytes:
-    return etree.tostring(docx.Document().styles.element)
+def _default_styles():
+    """python-docx's default styles part (read only: copy what you take from it)."""
+    return docx.Document().styles.element
 
 
 def _ensure_style(doc: Document, name: str) -> None:
@@ -368,7 +370,7 @@ def _ensure_style(doc: Document, name: str) -> None:
     styles = doc.styles.element
     if styles.get_by_name(name) is not None:
         return
-    source = parse_xml(_default_styles()).get_by_name(name)
+    source = _default_styles().get_by_name(name)
     if source is None or styles.get_by_id(source.styleId) is not None:
         return
     style = copy.deepcopy(source)
@@ -379,7 +381,7 @@ def _ensure_style(doc: Document, name: str) -> None:
     styles.append(style)
     based_on = source.find(qn("w:basedOn"))
     if based_on is not None:
-        parent = parse_xml(_default_styles()).get_by_id(based_on.get(qn("w:val")))
+        parent = _default_styles().get_by_id(based_on.get(qn("w:val")))
         if parent is not None:
             _ensure_style(doc, parent.name_val)
 
@@ -402,10 +404,10 @@ def _ensure_toc_styles(doc: Document) -> None:
 def set_properties(doc: Document, *, title: str, author: str, subject: str = "",
                    created: datetime, language: str, keywords: str = "") -> None:
     """Title, author, subject, date and language shown in File › Properties; whatever a
-    template's own properties said is replaced."""
+    template's own properties said is replaced. A naive ``created`` is local time."""
     props = doc.core_properties
-    if created.tzinfo is not None:  # python-docx writes the time as UTC ("Z")
-        created = created.astimezone(timezone.utc).replace(tzinfo=None)
+    # python-docx writes the time as UTC ("Z"); a naive time is local, as datetime.now() is
+    created = created.astimezone(timezone.utc).replace(tzinfo=None)
     props.title, props.subject = _clean(title)[:255], _clean(subject)[:255]
     props.keywords = _clean(keywords)[:255]
     props.author = props.last_modified_by = _clean(author)[:255]
@@ -556,8 +558,9 @@ def _text_run(text: str):
 
 
 def landscape_section(doc: Document) -> Section:
-    """Start a landscape page (for wide tables and the heat map); returns its section.
-    Call it before the heading of what goes on the landscape page."""
+    """Start a landscape page (for wide tables and the heat map), unless the last section
+    is landscape already. Call it before the heading of what goes on that page. Returns
+    the document's last section (which a later section break turns into the new one)."""
     return _orient(doc, WD_ORIENT.LANDSCAPE)
 
 
@@ -604,11 +607,14 @@ def _drop_trailing_page_break(p) -> None:
 
 
 def page_break(doc: Document) -> None:
-    """Continue on a new page. The break goes at the end of the last paragraph when there
-    is one, so the next page does not start with an empty line."""
-    last = doc.element.body.sectPr.getprevious() if doc.element.body.sectPr is not None \
-        else (doc.element.body[-1] if len(doc.element.body) else None)
-    if last is not None and last.tag == qn("w:p") and not (
+    """Continue on a new page. The break goes at the end of the last paragraph when it is
+    body text, so the next page does not start with an empty line (a heading or a table
+    gets a paragraph of its own for the break)."""
+    body = doc.element.body
+    last = body.sectPr.getprevious() if body.sectPr is not None else (body[-1] if len(body) else None)
+    headings = {style.styleId for style in doc.styles.element.iterchildren(qn("w:style"))
+                if style.name_val and style.name_val.startswith(("heading", "Title", "toc"))}
+    if last is not None and last.tag == qn("w:p") and last.style not in headings and not (
             last.pPr is not None and last.pPr.sectPr is not None):
         Paragraph(last, doc._body).add_run().add_break(WD_BREAK.PAGE)
     else:
@@ -652,12 +658,13 @@ def add_run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool
 
 
 def add_highlighted(paragraph: Paragraph, text: str, start: int, end: int, *,
-                    color: WD_COLOR_INDEX = WD_COLOR_INDEX.YELLOW, context: int | None = None,
+                    highlight: WD_COLOR_INDEX = WD_COLOR_INDEX.YELLOW, context: int | None = None,
                     bold_span: bool = False, **run_format) -> Run | None:
     """``text`` with exactly ``text[start:end]`` highlighted: up to three runs (empty ones
-    are left out). Offsets outside the text are clamped. With ``context``, only that many
-    characters either side of the span are kept, with "…" where text was cut. Returns the
-    highlighted run (None when the span is empty)."""
+    are left out), each formatted by ``run_format`` (``add_run``'s keywords; ``color`` is
+    the text colour, ``highlight`` the marker's). Offsets outside the text are clamped.
+    With ``context``, only that many characters either side of the span are kept, with
+    "…" where text was cut. Returns the highlighted run (None when the span is empty)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     before, span, after = text[:start], text[start:end], text[end:]
@@ -670,7 +677,7 @@ def add_highlighted(paragraph: Paragraph, text: str, start: int, end: int, *,
         add_run(paragraph, before, **run_format)
     marked = None
     if span:
-        marked = add_run(paragraph, span, highlight=color,
+        marked = add_run(paragraph, span, highlight=highlight,
                          **{**run_format, "bold": bold_span or run_format.get("bold", False)})
     if after:
         add_run(paragraph, after, **run_format)
@@ -745,7 +752,7 @@ def _apply_table_style(doc: Document, table: Table, style: str | None) -> None:
         found = doc.styles.element.get_by_name(name)
         if found is None:
             found = doc.styles.element.get_by_id(name.replace(" ", ""))
-        if found is not None and found.type == "table":
+        if found is not None and found.get(qn("w:type")) == "table":
             table._tbl.tblPr.get_or_add_tblStyle().val = found.styleId
             return
     borders = OxmlElement("w:tblBorders")

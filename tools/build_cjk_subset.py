@@ -1,7 +1,7 @@
 """Rebuild the CJK font the report's charts fall back to: ``BTASansCJKSC-Regular.otf``.
 
-A developer tool, not part of the app (it is not installed with the package, and fontTools
-is not a runtime dependency). It subsets Noto Sans CJK SC Regular (SIL OFL 1.1) to what a
+A developer tool, not part of the app: nothing imports it, and fontTools is not a runtime
+dependency (it lands in the wheel only because setuptools packs every .py under resources/). It subsets Noto Sans CJK SC Regular (SIL OFL 1.1) to what a
 mystery-shopping report writes: ASCII and Latin-1, common punctuation and symbols, all of
 GB2312 (its 6,763 Simplified characters, the 3,755 of level 1 being the everyday ones), the
 Traditional form of each of those (OpenCC's table) and Big5 level 1 (the 5,401 common
@@ -12,7 +12,7 @@ original, and the new name never collides with a full Noto Sans CJK SC installed
 machine. ``auditor.report.fonts`` registers it with matplotlib at run time.
 
     pip install fonttools opencc-python-reimplemented
-    python resources/fonts/build_cjk_subset.py [/path/to/NotoSansCJK-Regular.ttc]
+    python tools/build_cjk_subset.py [/path/to/NotoSansCJK-Regular.ttc]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "resources" / "fonts"  # where the font is shipped
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 SC_FACE = 2  # the face of the Noto Sans CJK collection with the Simplified Chinese glyph forms
 OUT = HERE / "BTASansCJKSC-Regular.otf"
@@ -35,6 +35,7 @@ RANGES = [
     (0x00A0, 0x00FF),  # Latin-1: é, °, ±, ×, ·, «»
     (0x2010, 0x2027),  # dashes, quotes, bullet, ellipsis
     (0x2030, 0x203B),  # per mille, primes, ‹›, ※
+    (0x20A0, 0x20BF),  # currency: €, ₩, ₹…
     (0x2100, 0x2122),  # ℃, №, ™
     (0x2160, 0x216B),  # Roman numerals Ⅰ–Ⅻ
     (0x2190, 0x2199),  # arrows
@@ -129,6 +130,7 @@ def main(source: Path = SOURCE) -> None:
     subsetter.populate(text="".join(sorted(characters())))
     subsetter.subset(font)
     rename(font)
+    font.recalcTimestamp = False  # keep the source's date: the same source gives the same bytes
     subset.save_font(font, str(OUT), options)
     covered = len(font.getBestCmap())
     print(f"{OUT.name}: {covered} characters, {OUT.stat().st_size / 1e6:.2f} MB")
