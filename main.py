@@ -10,4 +10,7 @@ if str(ROOT) not in sys.path:  # run from a clone without installing
 from ui.app import main  # noqa: E402  (needs the path above)
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a packaged app's audit workers start through here
     sys.exit(main())

@@ -15,12 +15,13 @@ slower alignment, negation and evidence work.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby, islice
 from typing import TextIO
 
+from auditor import parallel
 from auditor.batch import TouchpointChecker
 from auditor.duplicates import DuplicateFinder
 from auditor.errors import Cancelled
@@ -29,7 +30,7 @@ from auditor.matching import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD
 from auditor.metrics import CheckTally, answers_by_group, compute_metrics, month_of
 from auditor.model import Check, Finding
 from auditor.normalize import Normalizer, load_default_synonyms
-from auditor.observation_checks import Thresholds, prepare_line, prepare_promise
+from auditor.observation_checks import PreparedLine, PreparedPromise, Thresholds, prepare_line, prepare_promise
 from auditor.project_checks import ProjectAuditor
 from auditor.records import (
     Observation,
@@ -120,72 +121,120 @@ def matching_normalizer(synonyms: list[list[str]] | None) -> Normalizer:
                        if isinstance(group, list)])
 
 
-def audit_steps(project: Project, *, period_from: str | None = None,
-                period_to: str | None = None) -> Generator[Progress, None, AuditResult]:
-    """Audit the project; yields progress, returns the stored :class:`AuditResult`."""
-    started_at = now_iso()
-    settings = audit_settings(project)
-    thresholds = Thresholds(settings["match_threshold"], min(settings["review_threshold"], settings["match_threshold"]))
-    normalizer = matching_normalizer(project.get_setting("synonyms"))
-    promises = [prepare_promise(promise, normalizer) for promise in load_promises(project)]
-    lines = [prepare_line(line, normalizer, thresholds) for line in load_script_lines(project)]
-    locations = dict(project.db.execute("SELECT key, location FROM touchpoints").fetchall())
-    total = count_observations(project, period_from, period_to)
-    decisions = load_decisions(project)
-    judged = {f"script_line:{line.line.key}": line.line.text for line in lines}
-    judged.update({f"promise:{prepared.promise.key}": prepared.promise.text for prepared in promises})
+@dataclass
+class AuditPlan:
+    """What checking any observation needs, read from the project once per process."""
 
+    settings: dict
+    thresholds: Thresholds
+    normalizer: Normalizer
+    promises: list[PreparedPromise]
+    lines: list[PreparedLine]
+    decisions: dict[str, dict]  # reviewers' decisions by fingerprint
+    judged: dict[str, str]  # "promise:KEY" / "script_line:KEY" -> its text, for fingerprints
+
+    @classmethod
+    def load(cls, project: Project) -> "AuditPlan":
+        settings = audit_settings(project)
+        thresholds = Thresholds(settings["match_threshold"],
+                                min(settings["review_threshold"], settings["match_threshold"]))
+        normalizer = matching_normalizer(project.get_setting("synonyms"))
+        promises = [prepare_promise(promise, normalizer) for promise in load_promises(project)]
+        lines = [prepare_line(line, normalizer, thresholds) for line in load_script_lines(project)]
+        judged = {f"script_line:{line.line.key}": line.line.text for line in lines}
+        judged.update({f"promise:{prepared.promise.key}": prepared.promise.text for prepared in promises})
+        return cls(settings, thresholds, normalizer, promises, lines, load_decisions(project), judged)
+
+
+def check_observations(project: Project, plan: AuditPlan, period_from: str | None, period_to: str | None,
+                       touchpoints: Sequence[str] | None, writer: RunWriter, tally: CheckTally,
+                       duplicates: DuplicateFinder) -> Iterator[int]:
+    """Check the period's observations (of ``touchpoints``, or all of them) against their
+    promises and script lines; yields how many were checked after each batch."""
+    observations = iter_observations(project, period_from, period_to, touchpoints)
+    for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
+        checker = TouchpointChecker(touchpoint, plan.promises, plan.lines, plan.thresholds)
+        for batch in _batched(group, _BATCH):
+            texts = [plan.normalizer(observation.transcript, traced=True) for observation in batch]
+            result = checker.check(batch, texts, tally)
+            content = dict(plan.judged)  # a copy per batch: cheaper than a ChainMap lookup per finding
+            content.update((f"observation:{o.key}", _observation_content(o)) for o in batch)
+            writer.add_checks(result.checks)
+            writer.add_quiet(result.quiet)
+            writer.add_findings(make_findings(result.checks, content, plan.decisions))
+            duplicates.add(batch, texts)  # keeps what it needs of each transcript, not its offset map
+            yield len(batch)
+
+
+def audit_steps(project: Project, *, period_from: str | None = None, period_to: str | None = None,
+                workers: int | None = None) -> Generator[Progress, None, AuditResult]:
+    """Audit the project; yields progress, returns the stored :class:`AuditResult`.
+
+    ``workers``: processes to check observations in (None: as many as pay off — see
+    :mod:`auditor.parallel`; 1: in this process)."""
+    started_at = now_iso()
+    total = count_observations(project, period_from, period_to)
+    shares = parallel.shares(project, period_from, period_to, workers)
     tally = CheckTally()
+    duplicates = DuplicateFinder()
     writer = RunWriter(project)
+    pool = None
     try:
-        duplicates = DuplicateFinder()  # keeps what it needs of each transcript, not its offset map
         done = 0
         yield done, total
-        observations = iter_observations(project, period_from, period_to)
-        for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
-            checker = TouchpointChecker(touchpoint, promises, lines, thresholds)
-            for batch in _batched(group, _BATCH):
-                texts = [normalizer(observation.transcript, traced=True) for observation in batch]
-                result = checker.check(batch, texts, tally)
-                content = dict(judged)  # a copy per batch: cheaper than a ChainMap lookup per finding
-                content.update((f"observation:{o.key}", _observation_content(o)) for o in batch)
-                writer.add_checks(result.checks)
-                writer.add_quiet(result.quiet)
-                writer.add_findings(make_findings(result.checks, content, decisions))
-                duplicates.add(batch, texts)
-                done += len(batch)
+        if shares:  # start the workers first: what follows here runs while they start up
+            pool = parallel.Workers(project.path, shares, period_from, period_to)
+            pool.start()
+        plan = AuditPlan.load(project)
+        locations = dict(project.db.execute("SELECT key, location FROM touchpoints").fetchall())
+        project_auditor = ProjectAuditor(plan.normalizer, [p.promise for p in plan.promises],
+                                         [line.line for line in plan.lines], sorted(locations))
+        project_checks = project_auditor.checks()
+        answers = answers_by_group(observation_rows(project, period_from, period_to))
+        if pool is not None:
+            for checked in pool.reports():
+                done += checked
                 yield done, total
+            findings_by_kind = pool.merge_into(tally, duplicates)
+        else:
+            for checked in check_observations(project, plan, period_from, period_to, None, writer, tally,
+                                              duplicates):
+                done += checked
+                yield done, total
+            findings_by_kind = {}
 
-        project_auditor = ProjectAuditor(normalizer, [p.promise for p in promises], [line.line for line in lines],
-                                         sorted(locations))
         copies = duplicates.checks()
         content = {f"observation:{check.observation}": _observation_content(duplicates.records[check.observation][0])
                    for check in copies}
         del duplicates
-        project_checks = project_auditor.checks() + copies
+        project_checks += copies
         for check in project_checks:
             tally.add(check, check.touchpoint, month_of(check.observed_at))
         writer.add_checks(project_checks)
-        writer.add_findings(make_findings(project_checks, {**judged, **content}, decisions))
+        writer.add_findings(make_findings(project_checks, {**plan.judged, **content}, plan.decisions))
 
-        answers = answers_by_group(observation_rows(project, period_from, period_to))
         metrics = compute_metrics(tally, locations=locations, answers=answers,
-                                  expectations=settings["servqual_expectations"] or None)
-        metrics["findings_by_kind"] = writer.findings_by_kind(decisions)
+                                  expectations=plan.settings["servqual_expectations"] or None)
+        for kind, count in writer.findings_by_kind(plan.decisions).items():
+            findings_by_kind[kind] = findings_by_kind.get(kind, 0) + count
+        metrics["findings_by_kind"] = findings_by_kind
         run_id = writer.store({"started_at": started_at, "finished_at": now_iso(), "period_from": period_from,
-                               "period_to": period_to, "settings": json.dumps(settings, ensure_ascii=False),
-                               "metrics": json.dumps(metrics, ensure_ascii=False)})
+                               "period_to": period_to, "settings": json.dumps(plan.settings, ensure_ascii=False),
+                               "metrics": json.dumps(metrics, ensure_ascii=False)},
+                              worker_stages=pool.stage_files if pool else ())
     finally:
         writer.discard()
+        if pool is not None:
+            pool.close()
     yield done, total
-    return AuditResult(project, run_id, started_at, period_from, period_to, settings, metrics)
+    return AuditResult(project, run_id, started_at, period_from, period_to, plan.settings, metrics)
 
 
 def run_audit(project: Project, *, period_from: str | None = None, period_to: str | None = None,
               progress: Callable[[int, int], None] | None = None,
-              is_cancelled: Callable[[], bool] | None = None) -> AuditResult:
+              is_cancelled: Callable[[], bool] | None = None, workers: int | None = None) -> AuditResult:
     """Run :func:`audit_steps` to the end; raise :class:`Cancelled` (nothing stored) if asked to stop."""
-    steps = audit_steps(project, period_from=period_from, period_to=period_to)
+    steps = audit_steps(project, period_from=period_from, period_to=period_to, workers=workers)
     try:
         while True:
             done, total = next(steps)

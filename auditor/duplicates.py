@@ -54,6 +54,13 @@ class DuplicateFinder:
             for (key, _), anchor in zip(kept, _min_hashes([compact for _, compact in kept], size)):
                 self.buckets[(size, anchor)].append(key)
 
+    def merge(self, other: "DuplicateFinder") -> None:
+        """Take in what another finder collected (a worker's, in a parallel audit): the
+        anchors are the same in every process, so copies across workers are found too."""
+        self.records.update(other.records)
+        for anchor, keys in other.buckets.items():
+            self.buckets[anchor].extend(keys)
+
     def checks(self) -> list[Check]:
         """One broken check on the later observation of each near-identical pair."""
         pairs: set[tuple[str, str]] = set()

@@ -108,6 +108,16 @@ class CheckTally:
         else:
             cell[_REVIEW] += count
 
+    def merge(self, cells: Mapping[CellKey, list[int]]) -> None:
+        """Add another tally's cells (a worker's, in a parallel audit)."""
+        for key, counts in cells.items():
+            cell = self.cells.get(key)
+            if cell is None:
+                self.cells[key] = list(counts)
+            else:
+                for index, value in enumerate(counts):
+                    cell[index] += value
+
     def total(self) -> int:
         return sum(cell[_KEPT] + cell[_BROKEN] + cell[_REVIEW] for cell in self.cells.values())
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from auditor.store import Project
@@ -94,9 +94,11 @@ def load_script_lines(project: Project) -> list[ScriptLine]:
     ]
 
 
-def iter_observations(project: Project, period_from: str | None, period_to: str | None) -> Iterator[Observation]:
-    """Observations in the period (dates inclusive), ordered by touchpoint then time."""
-    where, params = _period(period_from, period_to)
+def iter_observations(project: Project, period_from: str | None, period_to: str | None,
+                      touchpoints: Sequence[str] | None = None) -> Iterator[Observation]:
+    """Observations in the period (dates inclusive) — of ``touchpoints`` only, if given —
+    ordered by touchpoint then time."""
+    where, params = _period(period_from, period_to, touchpoints)
     measured: dict[str, dict[str, tuple[float, str | None]]] = {}
     for key, metric, value, unit in project.db.execute(
             "SELECT m.observation, m.metric, m.value, m.unit FROM measurements m "
@@ -122,8 +124,18 @@ def count_observations(project: Project, period_from: str | None, period_to: str
     return project.db.execute(f"SELECT count(*) FROM observations o {where}", params).fetchone()[0]
 
 
-def _period(period_from: str | None, period_to: str | None) -> tuple[str, list[str]]:
+def observations_per_touchpoint(project: Project, period_from: str | None, period_to: str | None) -> dict[str, int]:
+    where, params = _period(period_from, period_to)
+    return dict(project.db.execute(f"SELECT o.touchpoint, count(*) FROM observations o {where} GROUP BY o.touchpoint",
+                                   params).fetchall())
+
+
+def _period(period_from: str | None, period_to: str | None,
+            touchpoints: Sequence[str] | None = None) -> tuple[str, list[str]]:
     clauses, params = [], []
+    if touchpoints is not None:
+        clauses.append(f"o.touchpoint IN ({', '.join('?' * len(touchpoints))})")
+        params.extend(touchpoints)
     if period_from:
         clauses.append("substr(o.observed_at, 1, 10) >= ?")
         params.append(period_from[:10])

@@ -14,7 +14,8 @@ row per observation (``quiet_checks``); :func:`iter_checks` expands them again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from auditor.model import Check, Evidence, Finding
 from auditor.store import Project
@@ -36,13 +37,24 @@ _TARGETS = {"stage_checks": "checks", "stage_quiet": "quiet_checks", "stage_find
 
 
 class RunWriter:
-    """Stages one audit run's checks and findings, then stores them with the run in one transaction."""
+    """Stages one audit run's checks and findings, then stores them with the run in one transaction.
 
-    def __init__(self, project: Project) -> None:
+    Rows are staged in temporary tables, or — in a worker process of a parallel audit —
+    in the file ``stage_file``, which the parent's :meth:`store` then copies from too.
+    """
+
+    def __init__(self, project: Project, stage_file: Path | None = None) -> None:
         self.project = project
         self.conn = project.db.conn
+        self.schema = "temp"
+        if stage_file is not None:
+            self.conn.execute("ATTACH DATABASE ? AS stage", [str(stage_file)])
+            self.conn.execute("PRAGMA stage.journal_mode = OFF")  # a scratch file: no journal, no syncs
+            self.conn.execute("PRAGMA stage.synchronous = OFF")
+            self.schema = "stage"
+        kind = "TEMP TABLE" if self.schema == "temp" else "TABLE"
         for name, columns in _STAGES.items():
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
+            self.conn.execute(f"CREATE {kind} IF NOT EXISTS {self.schema}.{name} ({columns})")
         self._empty_stages()
 
     def add_checks(self, checks: Iterable[Check]) -> None:
@@ -66,23 +78,39 @@ class RunWriter:
     def findings_by_kind(self, decisions: dict[str, dict]) -> dict[str, int]:
         """Staged findings per kind, leaving out those a reviewer dismissed."""
         counts: dict[str, int] = {}
-        for kind, fingerprint in self.conn.execute("SELECT kind, fingerprint FROM temp.stage_findings"):
+        for kind, fingerprint in self.conn.execute(f"SELECT kind, fingerprint FROM {self.schema}.stage_findings"):
             if decisions.get(fingerprint, {}).get("status") != "dismissed":
                 counts[kind] = counts.get(kind, 0) + 1
         return counts
 
-    def store(self, run: dict) -> int:
-        """Insert the run (an ``audit_runs`` row) with everything staged; returns its id."""
-        with self.project.transaction() as db:
-            columns = ", ".join(run)
-            run_id = db.execute(f"INSERT INTO audit_runs ({columns}) VALUES ({', '.join('?' * len(run))})",
-                                list(run.values())).lastrowid
-            for stage, target in _TARGETS.items():
-                columns = _STAGES[stage]
-                db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM temp.{stage} "
-                           "ORDER BY rowid", [run_id])
+    def store(self, run: dict, *, worker_stages: Sequence[Path] = ()) -> int:
+        """Insert the run (an ``audit_runs`` row) with everything staged — here and in the
+        workers' stage files — and return its id."""
+        schemas = [self.schema]
+        try:
+            for index, path in enumerate(worker_stages):
+                self.conn.execute(f"ATTACH DATABASE ? AS worker{index}", [str(path)])
+                schemas.append(f"worker{index}")
+            with self.project.transaction() as db:
+                columns = ", ".join(run)
+                run_id = db.execute(f"INSERT INTO audit_runs ({columns}) VALUES ({', '.join('?' * len(run))})",
+                                    list(run.values())).lastrowid
+                for schema in schemas:
+                    for stage, target in _TARGETS.items():
+                        columns = _STAGES[stage]
+                        db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM {schema}.{stage} "
+                                   "ORDER BY rowid", [run_id])
+        finally:
+            for schema in schemas[1:]:
+                self.conn.execute(f"DETACH DATABASE {schema}")
         self.discard()
         return run_id
+
+    def close(self) -> None:
+        """A worker's writer: leave the stage file complete for the parent, detached."""
+        self.conn.commit()
+        if self.schema == "stage":
+            self.conn.execute("DETACH DATABASE stage")
 
     def discard(self) -> None:
         """Forget everything staged (a cancelled audit); safe to call more than once."""
@@ -91,17 +119,17 @@ class RunWriter:
         self._empty_stages()
 
     def _stage(self, table: str, rows: Iterable[tuple]) -> None:
-        self.conn.executemany(f"INSERT INTO temp.{table} VALUES ({', '.join('?' * len(_STAGES[table].split(',')))})",
-                              rows)
-        # sqlite3 opened an implicit transaction on the temp database for the insert: end
-        # it now, so that the final store can take the project's write lock for itself.
+        placeholders = ", ".join("?" * len(_STAGES[table].split(",")))
+        self.conn.executemany(f"INSERT INTO {self.schema}.{table} VALUES ({placeholders})", rows)
+        # sqlite3 opened an implicit transaction on the stage for the insert: end it now,
+        # so that the final store can take the project's write lock for itself.
         self.conn.commit()
 
     def _empty_stages(self) -> None:
         # Emptied, not dropped: SQLite cannot drop a table while a cancelled audit's
         # query of the observations is still open on the connection.
         for name in _STAGES:
-            self.conn.execute(f"DELETE FROM temp.{name}")
+            self.conn.execute(f"DELETE FROM {self.schema}.{name}")
         self.conn.commit()
 
 

@@ -138,8 +138,12 @@ def _worker_ours(args: argparse.Namespace) -> dict:
 
             profiler = cProfile.Profile()
             profiler.enable()
+        from auditor.parallel import shares
+
+        workers = args.workers
+        split = shares(project, None, None, workers)
         started = time.perf_counter()
-        result = run_audit(project)
+        result = run_audit(project, workers=workers)
         elapsed = time.perf_counter() - started
         if profiler:
             profiler.disable()
@@ -155,8 +159,14 @@ def _worker_ours(args: argparse.Namespace) -> dict:
     finally:
         project.close()
         _remove_database(work)
+    # Worker processes (a parallel audit) run at the same time as this one: their peak is
+    # at most the largest worker's RSS times their number, on top of ours.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    child_mb = children / (1024 * 1024) if sys.platform == "darwin" else children / 1024
+    processes = len(split) if split else 0
     return {"seconds": elapsed, **described, "stored": stored, "rss_before_mb": rss_before,
-            "max_rss_mb": rss_after, "tracemalloc_peak_mb": peak}
+            "max_rss_mb": rss_after + processes * child_mb, "parent_rss_mb": rss_after, "workers": processes,
+            "worker_rss_mb": child_mb if processes else None, "tracemalloc_peak_mb": peak}
 
 
 def _load_baseline_data(db_path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -229,8 +239,10 @@ WORKERS = {"prepare": _worker_prepare, "ours": _worker_ours, "baseline": _worker
 
 
 def _run_worker(side: str, *, project: Path, data: Path | None = None, work: Path | None = None,
-                trace: bool = False, profile: Path | None = None) -> dict:
+                trace: bool = False, profile: Path | None = None, workers: int | None = None) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", side, "--project", str(project)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     if data:
         command += ["--data", str(data)]
     if work:
@@ -364,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-only", action="store_true",
                         help="measure only the brute force (e.g. while auditor.audit does not exist yet)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="audit in N processes (default: as the app does — every core from 20,000 visits)")
     # internal: one measured side, in a subprocess
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--project", help=argparse.SUPPRESS)
@@ -396,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"run {i + 1}/{args.repeat}: ", end="", flush=True)
         if run_ours:
             print("ours …", end="", flush=True)
-            ours.append(_run_worker("ours", project=project, work=copy))
+            ours.append(_run_worker("ours", project=project, work=copy, workers=args.workers))
             print(f" {ours[-1]['seconds']:.2f} s ({ours[-1]['checks'] or 0:,} checks, {ours[-1]['findings'] or 0:,} findings, "
                   f"max RSS {ours[-1]['max_rss_mb']:.0f} MB); ", end="", flush=True)
         print("baseline …", end="", flush=True)
@@ -416,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     if run_ours and not args.no_trace:
         print("tracemalloc run of ours (untimed) …", end="", flush=True)
         try:
-            trace_ours = _run_worker("ours", project=project, work=copy, trace=True)["tracemalloc_peak_mb"]
+            trace_ours = _run_worker("ours", project=project, work=copy, trace=True, workers=args.workers)["tracemalloc_peak_mb"]
             print(f" peak {trace_ours:.1f} MB", flush=True)
         except SystemExit as failed:  # keep the timed figures
             print(f" {failed}", flush=True)
@@ -427,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         profile_path = OUT / "audit.prof"
         print("cProfile run of ours (untimed) …", flush=True)
         try:
-            _run_worker("ours", project=project, work=copy, profile=profile_path)
+            _run_worker("ours", project=project, work=copy, profile=profile_path, workers=args.workers)
         except SystemExit as failed:
             print(f"  {failed}", flush=True)
             profile_path = None
@@ -466,7 +480,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{ours_best['median_seconds'] / base_best['median_seconds']:.2f} x)"
               + (f"; against the reference {ours_best['seconds'] / distinct_best['seconds']:.2f} x"
                  if distinct_best else ""))
-        print(f"memory ours  : max RSS {ours_best['max_rss_mb']:.0f} MB (project open {ours_best['rss_before_mb']:.0f} MB)"
+        workers_note = (f" = this process {ours_best['parent_rss_mb']:.0f} MB + {ours_best['workers']} workers of at most "
+                        f"{ours_best['worker_rss_mb']:.0f} MB" if ours_best.get("workers") else " (no workers)")
+        print(f"memory ours  : max RSS {ours_best['max_rss_mb']:.0f} MB{workers_note} "
+              f"(project open {ours_best['rss_before_mb']:.0f} MB)"
               + (f", tracemalloc peak {trace_ours:.1f} MB" if trace_ours is not None else ", tracemalloc skipped"))
         print(f"peak memory  : {peak_mb:.0f} MB (goal < {MEMORY_GOAL_MB:g} MB) -> {_met(peak_mb < MEMORY_GOAL_MB)}")
     else:

@@ -5,6 +5,7 @@ rows vanish when an audit is cancelled, and fingerprints stay what earlier versi
 from __future__ import annotations
 
 import hashlib
+import shutil
 from itertools import groupby
 from pathlib import Path
 
@@ -178,3 +179,69 @@ def test_run_writer_counts_findings_without_the_dismissed(sample):
         finally:
             writer.discard()
         assert project.db.execute("SELECT count(*) FROM temp.stage_findings").fetchone()[0] == 0
+
+
+def test_an_audit_in_two_worker_processes_stores_exactly_what_one_process_does(sample, tmp_path):
+    """The parallel path (used from 20,000 visits) on the sample, forced: same checks,
+    findings, metrics and stored rows, and no stage file left behind."""
+    with Project.open(sample) as project:
+        alone = run_audit(project, workers=1)
+        split = run_audit(project, workers=2)
+        assert split.metrics == alone.metrics
+        assert [(f.id, f.status, f.evidence) for f in split.findings] == [
+            (f.id, f.status, f.evidence) for f in alone.findings]
+        assert sorted(map(_essence, split.checks), key=repr) == sorted(map(_essence, alone.checks), key=repr)
+        rows = [project.db.execute(f"SELECT count(*) FROM {table} WHERE run = ?", [run.run_id]).fetchone()[0]
+                for run in (alone, split) for table in ("checks", "quiet_checks", "findings")]
+        assert rows[:3] == rows[3:]
+
+
+def test_touchpoints_are_shared_out_by_their_visits(sample, monkeypatch):
+    from auditor.parallel import WORKERS_ENV, shares
+
+    with Project.open(sample) as project:
+        assert shares(project, None, None, None) is None  # 80 visits: not worth a process
+        assert shares(project, None, None, 1) is None
+        split = shares(project, None, None, 3)
+        counts = dict(project.db.execute("SELECT touchpoint, count(*) FROM observations GROUP BY touchpoint"))
+        monkeypatch.setenv(WORKERS_ENV, "2")
+        assert len(shares(project, None, None, None)) == 2
+    assert len(split) == 3 and sorted(tp for share in split for tp in share) == sorted(counts)
+    loads = [sum(counts[tp] for tp in share) for share in split]
+    assert max(loads) - min(loads) <= max(counts.values())  # balanced to within one touchpoint
+
+
+def test_a_cancelled_parallel_audit_stops_its_workers_and_stores_nothing(sample):
+    import glob
+    import tempfile
+
+    before = set(glob.glob(f"{tempfile.gettempdir()}/brand-auditor-*"))
+    with Project.open(sample) as project:
+        runs_before = project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0]
+        steps = audit_steps(project, workers=2)
+        next(steps), next(steps)  # workers started and reporting
+        steps.close()
+        assert project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0] == runs_before
+    assert set(glob.glob(f"{tempfile.gettempdir()}/brand-auditor-*")) <= before
+
+
+def test_python_dash_m_audits_in_workers_without_running_the_command_twice(sample, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "cli.btaproj"
+    shutil.copyfile(sample, path)
+    before = _runs_in(path)
+    env = {**os.environ, "BRAND_AUDITOR_WORKERS": "2", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(path)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("Audit run") == 1 and not done.stderr
+    with Project.open(path) as project:
+        assert project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0] == before + 1
+
+
+def _runs_in(path: Path) -> int:
+    with Project.open(path) as project:
+        return project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0]
