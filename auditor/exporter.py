@@ -108,7 +108,7 @@ def _finding_rows(project: Project) -> Iterator[dict]:
                f.observation, f.touchpoint, f.promise, f.script_line, f.expected, f.observed,
                f.evidence_text AS evidence, f.evidence_start, f.evidence_end, r.note AS review_note, r.reviewer
         FROM findings f LEFT JOIN reviews r ON r.fingerprint = f.fingerprint
-        WHERE f.run = ? ORDER BY f.severity DESC, f.id
+        WHERE f.run = ? ORDER BY f.severity DESC, f.kind, f.touchpoint, f.observation, f.fingerprint
     """
     yield from project.db.query(sql, [latest])
 

@@ -34,6 +34,9 @@ _STAGES = {
     "stage_findings": _FINDING_COLUMNS,
 }
 _TARGETS = {"stage_checks": "checks", "stage_quiet": "quiet_checks", "stage_findings": "findings"}
+# Findings go in by fingerprint: their indexes (run + fingerprint, fingerprint) then grow at
+# one end instead of at random places — half the time for a million findings.
+_STORE_ORDER = {"stage_checks": "rowid", "stage_quiet": "rowid", "stage_findings": "fingerprint"}
 
 
 class RunWriter:
@@ -99,7 +102,7 @@ class RunWriter:
                     for stage, target in _TARGETS.items():
                         columns = _STAGES[stage]
                         db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM {schema}.{stage} "
-                                   "ORDER BY rowid", [run_id])
+                                   f"ORDER BY {_STORE_ORDER[stage]}", [run_id])
         finally:
             for schema in schemas[1:]:
                 self.conn.execute(f"DETACH DATABASE {schema}")
