@@ -48,7 +48,7 @@ def build_report(project: Project, out: str | Path, *, run_id: int | None = None
 
     _page_one(doc, data, texts, brand, period)
     word.page_break(doc)
-    toc = doc.add_paragraph(texts("toc"), style=_style(doc, "TOC Heading", "Title"))
+    toc = _paragraph(doc, texts("toc"), style=_style(doc, "TOC Heading", "Title"))
     word.keep_with_next(toc)
     # No "update fields on open": Word would greet the executive with a question. The
     # contents are written out instead; Word adds page numbers when a reader updates it.
@@ -74,9 +74,9 @@ def build_report(project: Project, out: str | Path, *, run_id: int | None = None
 
 def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period: str) -> None:
     metrics = data.run.metrics
-    doc.add_paragraph(texts("title"), style="Title")
-    doc.add_paragraph(texts("subtitle", brand=brand, period=period), style=_style(doc, "Subtitle", "Normal"))
-    doc.add_paragraph(texts("generated", run=data.run.id, date=texts.date(data.run.started_at)))
+    _paragraph(doc, texts("title"), style="Title")
+    _paragraph(doc, texts("subtitle", brand=brand, period=period), style=_style(doc, "Subtitle", "Normal"))
+    _paragraph(doc, texts("generated", run=data.run.id, date=texts.date(data.run.started_at)))
 
     index = metrics.get("consistency_index")
     previous = data.previous.metrics.get("consistency_index") if data.previous else None
@@ -98,14 +98,14 @@ def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period:
 
     doc.add_heading(texts("worst_gaps"), level=1)
     if not data.gaps:
-        doc.add_paragraph(texts("no_gaps"))
+        _paragraph(doc, texts("no_gaps"))
     for gap in data.gaps:
         promise = data.promises.get(gap.promise)
         sentence = texts("gap", touchpoint=data.touchpoint_name(gap.touchpoint), broken=gap.broken,
                          decided=gap.decided, promise=promise.text if promise else gap.promise)
         if gap.quote:
             sentence += texts("gap_quote", quote=texts.observed(gap.quote))
-        doc.add_paragraph(sentence + ("。" if texts.lang == "zh" else "."), style=_style(doc, "List Number", "Normal"))
+        _paragraph(doc, sentence + ("。" if texts.lang == "zh" else "."), style=_style(doc, "List Number", "Normal"))
 
     rows = _touchpoint_rows(data)
     if rows:
@@ -113,10 +113,10 @@ def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period:
         shown = sorted(rows, key=lambda row: (row[1] is None, row[1] or 0.0))[:_PAGE_ONE_TOUCHPOINTS]
         title = texts("by_touchpoint_chart") + ("" if len(shown) == len(rows) else
                                                  texts("worst_of", shown=len(shown), total=len(rows)))
-        caption = doc.add_paragraph(title, style=_style(doc, "Caption", "Normal"))
+        caption = _paragraph(doc, title, style=_style(doc, "Caption", "Normal"))
         word.keep_with_next(caption)
         _chart(doc, charts.touchpoint_bars(shown, _chart_labels(texts)))
-    doc.add_paragraph(_findings_line(data, texts))
+    _paragraph(doc, _findings_line(data, texts))
 
 
 def _touchpoint_rows(data: ReportData) -> list[tuple[str, float | None, float | None]]:
@@ -153,7 +153,7 @@ def _touchpoints(doc: Document, data: ReportData, texts: Texts) -> None:
                    shading={cell: colour for cell, colour in shading.items() if colour})
     every = _touchpoint_rows(data)
     if len(every) > _PAGE_ONE_TOUCHPOINTS:
-        caption = doc.add_paragraph(texts("by_touchpoint_chart"), style=_style(doc, "Caption", "Normal"))
+        caption = _paragraph(doc, texts("by_touchpoint_chart"), style=_style(doc, "Caption", "Normal"))
         word.keep_with_next(caption)
         _chart(doc, charts.touchpoint_bars(every, _chart_labels(texts)))
 
@@ -173,9 +173,9 @@ def _heat_map(doc: Document, data: ReportData, texts: Texts) -> None:
     if wide:
         word.landscape_section(doc)
     doc.add_heading(texts("sec_heat_map"), level=1)
-    doc.add_paragraph(texts("heat_map_note"))
+    _paragraph(doc, texts("heat_map_note"))
     if len(promises) < len(by_pair) or len(touchpoints) < len({tp for blocks in by_pair.values() for tp in blocks}):
-        doc.add_paragraph(texts("heat_map_cut", promises=len(promises), all_promises=len(by_pair),
+        _paragraph(doc, texts("heat_map_cut", promises=len(promises), all_promises=len(by_pair),
                                 touchpoints=len(touchpoints)))
 
     def promise_label(key: str) -> str:
@@ -223,7 +223,7 @@ def _scorecards(doc: Document, data: ReportData, texts: Texts) -> None:
 
 def _findings(doc: Document, data: ReportData, texts: Texts) -> None:
     doc.add_heading(texts("sec_findings"), level=1)
-    doc.add_paragraph(texts("findings_intro"))
+    _paragraph(doc, texts("findings_intro"))
     for kind in _KIND_ORDER:
         groups = [group for group in data.groups if group.kind == kind]
         if not groups:
@@ -242,7 +242,7 @@ def _group(doc: Document, data: ReportData, texts: Texts, group: FindingGroup) -
                                     touchpoint=data.touchpoint_name(group.touchpoint)), level=3)
     word.keep_with_next(heading)
     if group.kind == "missing_phrase" and not group.quotes:
-        doc.add_paragraph(texts("not_said", count=len(group.findings)) + " " + _visits(data, texts, group.findings))
+        _paragraph(doc, texts("not_said", count=len(group.findings)) + " " + _visits(data, texts, group.findings))
         return
     for finding in group.shown:
         paragraph = doc.add_paragraph(style=_style(doc, "List Bullet", "Normal"))
@@ -265,7 +265,7 @@ def _group(doc: Document, data: ReportData, texts: Texts, group: FindingGroup) -
         if markers:
             word.add_run(paragraph, f"  [{', '.join(markers)}]", italic=True)
     if group.hidden:
-        doc.add_paragraph(texts("more_like_this", count=group.hidden,
+        _paragraph(doc, texts("more_like_this", count=group.hidden,
                                 visits=_visits(data, texts, group.findings[len(group.shown):])))
 
 
@@ -280,7 +280,7 @@ def _inconsistent(doc: Document, data: ReportData, texts: Texts) -> None:
     if not groups:
         return
     doc.add_heading(texts("sec_inconsistent"), level=1)
-    doc.add_paragraph(texts("inconsistent_intro"))
+    _paragraph(doc, texts("inconsistent_intro"))
     rows, spans = [], {}
     for group in groups:
         for finding in group.findings:
@@ -312,7 +312,7 @@ def _duplicates(doc: Document, data: ReportData, texts: Texts) -> None:
     if not copies:
         return
     doc.add_heading(texts("sec_duplicates"), level=1)
-    doc.add_paragraph(texts("duplicates_intro"))
+    _paragraph(doc, texts("duplicates_intro"))
     rows = []
     for finding in copies:
         earlier = (finding.observed or "").rsplit(" ", 1)[-1]
@@ -342,7 +342,7 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
              for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)))
     word.add_table(doc, [texts("dimension"), texts("perceived"), texts("expected"), texts("gap_col"),
                          texts("answers")], rows, widths_cm=[5.0, 3.0, 2.5, 2.5, 2.5])
-    doc.add_paragraph(texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
+    _paragraph(doc, texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
                             ces=texts.number(metrics.get("ces"), 2)))
 
 
@@ -362,17 +362,17 @@ def _method(doc: Document, data: ReportData, texts: Texts, period: str, redacted
     doc.add_heading(texts("sec_method"), level=1)
     counts = data.run.metrics.get("counts", {})
     settings = data.run.settings
-    doc.add_paragraph(texts("method_period", period=period, observations=texts.number(counts.get("observations")),
+    _paragraph(doc, texts("method_period", period=period, observations=texts.number(counts.get("observations")),
                             checks=texts.number(counts.get("checks")), kept=texts.number(counts.get("kept")),
                             broken=texts.number(counts.get("broken")), review=texts.number(counts.get("review"))))
     for key in ("method_checks", "method_rates"):
-        doc.add_paragraph(texts(key))
-    doc.add_paragraph(texts("method_thresholds", match=f"{settings.get('match_threshold', 85):g}",
+        _paragraph(doc, texts(key))
+    _paragraph(doc, texts("method_thresholds", match=f"{settings.get('match_threshold', 85):g}",
                             review=f"{settings.get('review_threshold', 70):g}"))
     for key in ("method_review", "method_voice"):
-        doc.add_paragraph(texts(key))
+        _paragraph(doc, texts(key))
     if redacted:
-        doc.add_paragraph(texts("method_redacted"))
+        _paragraph(doc, texts("method_redacted"))
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -383,6 +383,14 @@ def _chart_labels(texts: Texts) -> dict:
             "consistency_index": texts("consistency_index"), "n_a": texts("n_a"), "perceived": texts("perceived"),
             "expected": texts("expected"), "gap": texts("gap_col"), "run": texts("run"),
             "promise": texts("promise"), "touchpoint": texts("touchpoint")}
+
+
+def _paragraph(doc: Document, text: str, style: str | None = None):
+    """A paragraph whose text goes through :func:`word.add_run`, so Chinese quotation
+    marks and punctuation take the East Asian font."""
+    paragraph = doc.add_paragraph(style=style)
+    word.add_run(paragraph, text)
+    return paragraph
 
 
 def _chart(doc: Document, png: bytes) -> None:
