@@ -104,7 +104,8 @@ def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period:
         sentence = texts("gap", touchpoint=data.touchpoint_name(gap.touchpoint), broken=gap.broken,
                          decided=gap.decided, promise=promise.text if promise else gap.promise)
         if gap.quote:
-            sentence += texts("gap_quote", quote=texts.observed(gap.quote))
+            key = "gap_measured" if texts.is_measurement(gap.quote) else "gap_quote"
+            sentence += texts(key, quote=texts.observed(gap.quote))
         _paragraph(doc, sentence + ("。" if texts.lang == "zh" else "."), style=_style(doc, "List Number", "Normal"))
 
     rows = _touchpoint_rows(data)

@@ -30,6 +30,7 @@ _EN = {
     "no_gaps": "No promise was found broken in this period.",
     "gap": "At {touchpoint}, {broken} of {decided} checked visits broke the promise “{promise}”",
     "gap_quote": "; the record most often reads “{quote}”",
+    "gap_measured": "; most often {quote}",
     "by_touchpoint_chart": "Promise keeping and script adherence by touchpoint",
     "worst_of": " (the {shown} lowest of {total})",
     "findings_line": "{open} findings to act on: {kinds}. {review} of them still need a person's review.",
@@ -149,6 +150,7 @@ _ZH = {
     "no_gaps": "本期未发现未兑现的承诺。",
     "gap": "在{touchpoint}，{decided}次受检走访中有{broken}次未兑现承诺“{promise}”",
     "gap_quote": "；最常见的记录是“{quote}”",
+    "gap_measured": "；最常见的是{quote}",
     "by_touchpoint_chart": "各触点的承诺兑现率与话术执行率",
     "worst_of": "（{total}个触点中最低的{shown}个）",
     "findings_line": "共有{open}项待处理发现：{kinds}。其中{review}项仍需人工复核。",
@@ -298,14 +300,23 @@ class Texts:
             return self("period_all", end=self.date(end or fallback_end))
         return self("period", start=self.date(start), end=self.date(end or fallback_end))
 
+    @staticmethod
+    def is_measurement(text: str | None) -> bool:
+        return bool(text and _MEASURED.match(text))
+
     def observed(self, text: str | None) -> str:
         """The audit's "measured 45 min" / "reported 2 h" in this language."""
         if not text:
             return ""
         match = _MEASURED.match(text)
-        if not match or self.lang == "en":
+        if not match:
             return text
         value = match.group(2)
+        if self.lang == "en":
+            number, _, unit = value.partition(" ")
+            if unit in ("day", "week") and number != "1":
+                value = f"{number} {unit}s"
+            return f"{match.group(1)} {value}"
         for unit, word in _UNITS_ZH.items():
             if value.endswith(" " + unit):
                 value = value[: -len(unit) - 1] + word

@@ -197,3 +197,26 @@ def test_libreoffice_converts_the_report_and_its_text_is_there(report, request, 
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, timeout=60).stdout.decode()
         assert ("Consistency index" if report == "english" else "一致性指数") in text
         assert ("Page 1 of" if report == "english" else "第 1 页") in text
+
+
+@pytest.mark.parametrize("lang, day, measured, percent", [
+    ("en", "22 Nov 2026", "measured 7 days", "74%"),
+    ("zh", "2026年11月22日", "实测7天", "74%"),
+])
+def test_numbers_dates_and_measurements_are_written_the_way_each_language_writes_them(lang, day, measured,
+                                                                                       percent):
+    from auditor.report.texts import Texts
+
+    texts = Texts(lang)
+    assert texts.date("2026-11-22T10:00:00") == day
+    assert texts.observed("measured 7 day") == measured
+    assert texts.observed("只有机器人回复") == "只有机器人回复"  # a quote stays as the shopper wrote it
+    assert texts.percent(0.7391) == percent and texts.percent(None) == texts("n_a")
+    assert texts.signed(-1.25) == "−1.2" or texts.signed(-1.25) == "−1.3"
+
+
+def test_an_unknown_language_is_refused_in_one_sentence():
+    from auditor.report.texts import Texts
+
+    with pytest.raises(ValueError, match="--lang must be one of en, zh"):
+        Texts("fr")
