@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 from pathlib import Path
 
 import pytest
 
+from auditor import cli
 from auditor.importer import import_file
+from auditor.sample import load_sample
 from auditor.store import Project
 from project_data import PROMISES_CSV, SCRIPTS_CSV, TOUCHPOINTS_CSV, observations_csv, write
 
@@ -57,3 +62,22 @@ def base_project(make_project) -> Path:
 def full_project(make_project) -> Path:
     """A project holding all four kinds."""
     return make_project("touchpoints", "promises", "scripts", "observations", name="full.btaproj")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    """The sample project (resources/sample), loaded once per test module; tests that
+    change it work on a copy."""
+    path = tmp_path_factory.mktemp("sample") / "sample.btaproj"
+    with Project.open(path, create=True) as project:
+        load_sample(project)
+    return path
+
+
+@pytest.fixture(scope="module")
+def audited(sample) -> dict:
+    """``audit --json`` of the sample, run once per module through the command line."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["audit", str(sample), "--json"]) == 0
+    return json.loads(out.getvalue())

@@ -53,24 +53,6 @@ PLANTED = ({("broken_promise", *pair) for pair in PLANTED_BROKEN_PROMISES}
            | {("missing_phrase", *pair) for pair in PLANTED_MISSING})
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    """The sample project, loaded once; tests that change it use :func:`fresh_sample`."""
-    path = tmp_path_factory.mktemp("sample") / "sample.btaproj"
-    with Project.open(path, create=True) as project:
-        load_sample(project)
-    return path
-
-
-@pytest.fixture(scope="module")
-def audited(sample) -> dict:
-    """``audit --json`` of the sample, run once through the command line."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli.main(["audit", str(sample), "--json"]) == 0
-    return json.loads(out.getvalue())
-
-
 @pytest.fixture
 def fresh_sample(tmp_path) -> Path:
     path = tmp_path / "fresh.btaproj"

@@ -16,26 +16,6 @@ from auditor.sample import load_sample
 from auditor.store import Project
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "sample.btaproj"
-    with Project.open(path, create=True) as project:
-        load_sample(project)
-    return path
-
-
-@pytest.fixture(scope="module")
-def audited(sample, tmp_path_factory):
-    """The sample audited once through the command line, and its JSON."""
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli.main(["audit", str(sample), "--json"]) == 0
-    return json.loads(out.getvalue())
-
-
 def _transcripts(path) -> dict[str, str]:
     with sqlite3.connect(path) as conn:
         return dict(conn.execute("SELECT key, coalesce(transcript, '') FROM observations"))

@@ -20,19 +20,10 @@ from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
 from auditor.records import iter_observations, load_promises, load_script_lines
 from auditor.runs import QUIET_LINE_REASON, QUIET_PROMISE_REASON, RunWriter, iter_checks
-from auditor.sample import load_sample
 from auditor.stated import MetricIndex
 from auditor.store import Project
 
 THRESHOLDS = Thresholds(85.0, 70.0)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("runs") / "sample.btaproj"
-    with Project.open(path, create=True) as project:
-        load_sample(project)
-    return path
 
 
 def _one_by_one(project: Project) -> list[tuple]:
@@ -211,18 +202,26 @@ def test_touchpoints_are_shared_out_by_their_visits(sample, monkeypatch):
     assert max(loads) - min(loads) <= max(counts.values())  # balanced to within one touchpoint
 
 
-def test_a_cancelled_parallel_audit_stops_its_workers_and_stores_nothing(sample):
-    import glob
-    import tempfile
+def test_a_cancelled_parallel_audit_stops_its_workers_and_stores_nothing(sample, monkeypatch):
+    from auditor import parallel
 
-    before = set(glob.glob(f"{tempfile.gettempdir()}/brand-auditor-*"))
+    started = []
+
+    class Recorded(parallel.Workers):
+        def start(self) -> None:
+            super().start()
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "Workers", Recorded)
     with Project.open(sample) as project:
         runs_before = project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0]
         steps = audit_steps(project, workers=2)
         next(steps), next(steps)  # workers started and reporting
         steps.close()
         assert project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0] == runs_before
-    assert set(glob.glob(f"{tempfile.gettempdir()}/brand-auditor-*")) <= before
+    (pool,) = started
+    assert pool.folder.name.startswith("brand-auditor-") and not pool.folder.exists()
+    assert not any(process.is_alive() for process in pool.processes)
 
 
 def test_python_dash_m_audits_in_workers_without_running_the_command_twice(sample, tmp_path):
