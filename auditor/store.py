@@ -208,8 +208,16 @@ class Project:
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: object) -> None:
+        self.set_settings({key: value})
+
+    def set_settings(self, values: dict[str, object]) -> None:
+        """Store several settings in one transaction; a value of None removes the setting."""
         with self.transaction() as db:
-            db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+            for key, value in values.items():
+                if value is None:
+                    db.execute("DELETE FROM settings WHERE key = ?", [key])
+                else:
+                    db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
 
 
 def _split_sql(script: str) -> list[str]:

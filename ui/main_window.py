@@ -16,6 +16,7 @@ from auditor.store import Project, translate_sqlite_error
 from ui import settings
 from ui.empty_state import EmptyState
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
+from ui.settings_dialog import SettingsDialog
 from ui.summary_panel import SummaryPanel
 from ui.table_model import ProjectTableModel
 from ui.table_page import TablePage
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
+        self.action_settings.setEnabled(project is not None)
         self._update_counts()
         self.retranslate_ui()
 
@@ -157,6 +159,11 @@ class MainWindow(QMainWindow):
     def _report_read_failure(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
+    def edit_settings(self) -> None:
+        """The project's and the app's settings (thresholds, synonyms, staff names, language)."""
+        if self._project is not None:
+            SettingsDialog(self._project, self).exec()
+
     # -- menus ---------------------------------------------------------------------
 
     def _create_actions(self) -> None:
@@ -172,6 +179,9 @@ class MainWindow(QMainWindow):
         self.action_open = self._action(self.file_menu, QKeySequence.StandardKey.Open, self._ask_open)
         self.file_menu.addMenu(self.recent_menu)
         self.action_new_from_sample = self._action(self.file_menu, None, self._ask_new_from_sample)
+        self.file_menu.addSeparator()
+        self.action_settings = self._action(self.file_menu, QKeySequence.StandardKey.Preferences, self.edit_settings)
+        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.file_menu.addSeparator()
         self.action_quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -236,6 +246,7 @@ class MainWindow(QMainWindow):
         self.action_new.setText(self.tr("&New project…"))
         self.action_open.setText(self.tr("&Open project…"))
         self.action_new_from_sample.setText(self.tr("New project from &sample…"))
+        self.action_settings.setText(self.tr("Se&ttings…"))
         self.action_quit.setText(self.tr("&Quit"))
         self.action_refresh.setText(self.tr("&Refresh"))
         self.action_about.setText(self.tr("&About Brand Touchpoint Auditor"))

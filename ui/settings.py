@@ -19,6 +19,8 @@ MAX_RECENT = 8
 _VERSION = "settings/version"
 _RECENT = "projects/recent"
 _GEOMETRY = "window/geometry"
+_LANGUAGE = "ui/language"
+LANGUAGES = ("system", "en", "zh")  # the app's language: the system's, English or Simplified Chinese
 
 
 def app_settings() -> QSettings:
@@ -57,3 +59,15 @@ def window_geometry() -> QByteArray:
 
 def save_window_geometry(geometry: QByteArray) -> None:
     app_settings().setValue(_GEOMETRY, geometry)
+
+
+def language() -> str:
+    """``system``, ``en`` or ``zh``; anything else read from a hand-edited file is ``system``."""
+    value = app_settings().value(_LANGUAGE, "system", type=str)
+    return value if value in LANGUAGES else "system"
+
+
+def set_language(value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
+    app_settings().setValue(_LANGUAGE, value)
