@@ -9,6 +9,7 @@ refused untouched.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import struct
@@ -20,6 +21,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from auditor.errors import (
+    AuditorError,
     NotAProject,
     ProjectCorrupt,
     ProjectError,
@@ -144,6 +146,31 @@ class Project:
                 for statement in _split_sql(script):
                     self.db.execute(statement)
             self.db.execute(f"PRAGMA user_version = {len(migrations)}")
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write a consistent copy of the project (WAL content included) to ``target``,
+        which must not exist; written beside it and moved into place, so a failure leaves
+        no half file. The open project stays the one in use."""
+        target = Path(target).expanduser()
+        if target.resolve() == self.path.resolve():
+            raise AuditorError(f"{target} is this project itself; choose another name for the copy.")
+        if target.exists():
+            raise AuditorError(f"{target} already exists; choose another name for the copy.")
+        if not target.parent.is_dir():
+            raise AuditorError(f"The folder {target.parent} does not exist.")
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            copy = sqlite3.connect(str(partial))
+            try:
+                self.db.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                copy.close()
+            os.replace(partial, target)
+        except (sqlite3.Error, OSError) as error:
+            _remove_quietly(partial)
+            raise AuditorError(f"Could not write the copy {target}: {error}.") from None
+        return target
 
     def close(self) -> None:
         try:

@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
-        self.action_settings.setEnabled(project is not None)
+        for action in (self.action_settings, self.action_save_copy, self.action_close):
+            action.setEnabled(project is not None)
         self._update_counts()
         self.retranslate_ui()
 
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         self.action_open = self._action(self.file_menu, QKeySequence.StandardKey.Open, self._ask_open)
         self.file_menu.addMenu(self.recent_menu)
         self.action_new_from_sample = self._action(self.file_menu, None, self._ask_new_from_sample)
+        self.file_menu.addSeparator()
+        self.action_save_copy = self._action(self.file_menu, QKeySequence.StandardKey.SaveAs, self._ask_save_copy)
+        self.action_close = self._action(self.file_menu, QKeySequence.StandardKey.Close, self.close_project)
         self.file_menu.addSeparator()
         self.action_settings = self._action(self.file_menu, QKeySequence.StandardKey.Preferences, self.edit_settings)
         self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -225,6 +229,25 @@ class MainWindow(QMainWindow):
         if (path := ask_new_project(self, self._current_path(), title)) is not None:
             self.new_project_from_sample(path)
 
+    def _ask_save_copy(self) -> None:
+        if self._project is None:
+            return
+        near = self._project.path.with_name(f"{self._project.path.stem} copy{self._project.path.suffix}")
+        if (path := ask_new_project(self, near, self.tr("Save a copy"))) is not None:
+            self.save_copy(path)
+
+    def save_copy(self, path: Path) -> bool:
+        """Copy the open project to ``path``; the open project stays the one in use."""
+        if self._project is None:
+            return False
+        try:
+            self._project.save_copy(path)
+        except _PROJECT_ERRORS as error:
+            show_error(self, self.tr("Copy not saved"), error_sentence(error, path))
+            return False
+        self.statusBar().showMessage(self.tr("Saved a copy as {path}").format(path=path), 8000)
+        return True
+
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Brand Touchpoint Auditor"), self.tr(
             "<h3>Brand Touchpoint Auditor {version}</h3>"
@@ -247,6 +270,8 @@ class MainWindow(QMainWindow):
         self.action_open.setText(self.tr("&Open project…"))
         self.action_new_from_sample.setText(self.tr("New project from &sample…"))
         self.action_settings.setText(self.tr("Se&ttings…"))
+        self.action_save_copy.setText(self.tr("Save a &copy…"))
+        self.action_close.setText(self.tr("&Close project"))
         self.action_quit.setText(self.tr("&Quit"))
         self.action_refresh.setText(self.tr("&Refresh"))
         self.action_about.setText(self.tr("&About Brand Touchpoint Auditor"))

@@ -217,3 +217,29 @@ def test_closing_the_window_closes_the_project(qtbot: QtBot, small_project: Path
     with pytest.raises(Exception):
         project.db.execute("SELECT 1")
     assert settings.window_geometry().size() > 0
+
+
+def test_save_a_copy_writes_an_openable_project_and_keeps_working_on_the_original(
+        window: MainWindow, sample_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        warnings_shown: list) -> None:
+    assert window.open_project(sample_project)
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.action_save_copy.trigger()
+    copy = target.with_suffix(".btaproj")
+    with Project.open(copy) as opened:
+        assert {name: opened.counts()[name] for name in SAMPLE_COUNTS} == SAMPLE_COUNTS
+    assert window.project.path == sample_project and not warnings_shown
+    assert not window.save_copy(copy)  # never over an existing file
+    assert not window.save_copy(sample_project)  # nor over itself
+    assert len(warnings_shown) == 2 and "already exists" in str(warnings_shown[0])
+
+
+def test_close_project_shows_the_start_state_and_disables_project_actions(window: MainWindow,
+                                                                          sample_project: Path) -> None:
+    assert window.open_project(sample_project)
+    assert window.action_close.isEnabled() and window.action_save_copy.isEnabled()
+    window.action_close.trigger()
+    assert window.project is None and window.stack.currentWidget() is window.empty_state
+    assert not any(action.isEnabled() for action in (window.action_close, window.action_save_copy,
+                                                      window.action_settings))
