@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desktop app (the default)")
     gui.add_argument("project", nargs="?", type=Path, help="project file (default: your data folder)")
+    gui.add_argument("--screenshot", metavar="DIR", type=Path,
+                     help="render every page to PNG files in DIR and exit (no display needed)")
+    gui.add_argument("--lang", choices=("en", "zh"), help="the app's language (default: the setting or the system's)")
     gui.set_defaults(func=_gui)
 
     init = commands.add_parser("init", help="create a project file")
@@ -96,7 +99,12 @@ def _gui(args: argparse.Namespace) -> int:
         app = importlib.import_module("ui.app")
     except ImportError as error:
         raise AuditorError(f"The desktop app cannot start: {error}. Reinstall with 'pip install .'.") from None
-    return app.run(args.project or default_project_path())
+    if args.screenshot is not None:
+        screenshots = importlib.import_module("ui.screenshots")
+        written = screenshots.take_screenshots(args.project or default_project_path(), args.screenshot, args.lang)
+        print("\n".join(f"wrote {path}" for path in written))
+        return 0
+    return app.run(args.project or default_project_path(), lang=args.lang)
 
 
 def _report(error: AuditorError) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from auditor import __version__
 from auditor.paths import default_project_path
+from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION
 
@@ -82,13 +83,14 @@ def missing_library_name(dlerror: str) -> str:
     return next((part for part in parts if ".so" in part and not part.endswith("libqxcb.so")), "that Qt needs")
 
 
-def run(project_path: str | Path) -> int:
+def run(project_path: str | Path, lang: str | None = None) -> int:
     """Run the desktop app on ``project_path`` until its window closes; return the exit code."""
     problem = None if QApplication.instance() else display_problem()
     if problem:
         sys.stderr.write(f"error: {problem}\n")
         return 1
     app = application()
+    i18n.install(app, lang)
     previous_hook = sys.excepthook
     sys.excepthook = _report_unexpected
     try:
