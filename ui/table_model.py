@@ -1,9 +1,11 @@
 """A read-only Qt table model over one project table, fetched page by page.
 
 The model knows how many rows the table has (one ``count(*)``) but reads rows only when
-a view asks for them, one page of ``PAGE_SIZE`` rows at a time (``LIMIT``/``OFFSET`` in
-key order), and keeps a bounded number of pages. So a project with 100,000
-observations opens at once and the scroll bar still tells the truth.
+a view asks for them, one page of ``PAGE_SIZE`` rows at a time (``LIMIT``/``OFFSET``),
+and keeps a bounded number of pages. So a project with 100,000 observations opens at
+once and the scroll bar still tells the truth. Sorting and the text filter are done by
+SQLite (``ORDER BY`` a column, ``WHERE`` any shown column contains the text), never by
+reading every row into Python.
 """
 
 from __future__ import annotations
@@ -60,9 +62,9 @@ class ProjectTableModel(QAbstractTableModel):
         self._project = project
         self._spec = spec
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._filter = ""
+        self._order = spec.order_by
         self._row_count = self._count_rows()
-        columns = ", ".join(column.sql for column in spec.columns)
-        self._page_sql = f"SELECT {columns} FROM [{spec.table}] ORDER BY {spec.order_by} LIMIT ? OFFSET ?"
 
     @property
     def spec(self) -> TableSpec:
@@ -121,6 +123,33 @@ class ProjectTableModel(QAbstractTableModel):
 
     # -- for the window ------------------------------------------------------------
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (empty cells last), then by key — in SQL."""
+        if not 0 <= column < len(self._spec.columns):
+            return
+        expression = self._spec.columns[column].sql
+        direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+        self.layoutAboutToBeChanged.emit()
+        self._order = f"({expression}) IS NULL, ({expression}) {direction}, {self._spec.order_by}"
+        self._pages.clear()
+        self.layoutChanged.emit()
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows where some shown column contains ``text`` (case-insensitive for
+        Latin letters; Chinese as typed — Traditional and Simplified are different text here)."""
+        text = text.strip()
+        if text == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = text
+        self._pages.clear()
+        self._row_count = self._count_rows()
+        self.endResetModel()
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
     def refresh(self) -> None:
         """Read the table again (after an import from the command line, say)."""
         self.beginResetModel()
@@ -139,9 +168,17 @@ class ProjectTableModel(QAbstractTableModel):
 
     # -- reading -------------------------------------------------------------------
 
+    def _where(self) -> tuple[str, list[str]]:
+        if not self._filter:
+            return "", []
+        pattern = "%" + self._filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        tests = [f"({column.sql}) LIKE ? ESCAPE '\\'" for column in self._spec.columns]
+        return "WHERE " + " OR ".join(tests), [pattern] * len(tests)
+
     def _count_rows(self) -> int:
+        where, params = self._where()
         try:
-            return self._project.db.execute(f"SELECT count(*) FROM [{self._spec.table}]").fetchone()[0]
+            return self._project.db.execute(f"SELECT count(*) FROM [{self._spec.table}] {where}", params).fetchone()[0]
         except sqlite3.Error as error:
             self.read_failed.emit(str(translate_sqlite_error(self._project.path, error)))
             return 0
@@ -156,8 +193,11 @@ class ProjectTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        where, params = self._where()
+        columns = ", ".join(column.sql for column in self._spec.columns)
+        sql = f"SELECT {columns} FROM [{self._spec.table}] {where} ORDER BY {self._order} LIMIT ? OFFSET ?"
         try:
-            page = self._project.db.execute(self._page_sql, [PAGE_SIZE, number * PAGE_SIZE]).fetchall()
+            page = self._project.db.execute(sql, [*params, PAGE_SIZE, number * PAGE_SIZE]).fetchall()
         except sqlite3.Error as error:
             # Not cached: the next paint tries again, e.g. once another program lets go of a lock.
             self.read_failed.emit(str(translate_sqlite_error(self._project.path, error)))

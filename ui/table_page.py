@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from ui.table_model import ProjectTableModel
 
 MIN_COLUMN_WIDTH = 48
 MAX_COLUMN_WIDTH = 320  # a transcript column wider than this pushes everything else away
+FILTER_DELAY_MS = 250  # the filter runs when typing pauses, not on every key
 
 
 class TablePage(QWidget):
@@ -55,6 +57,16 @@ class TablePage(QWidget):
         self.view.viewport().installEventFilter(self)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # key order until a header is clicked
+        self.view.setSortingEnabled(True)  # the model sorts in SQL
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(self._filter_timer.start)
+        self.filter.returnPressed.connect(self.apply_filter)
         self.hint = QLabel(self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -64,6 +76,7 @@ class TablePage(QWidget):
         self.stack.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
         layout.addWidget(self.stack)
         self.retranslate_ui()
 
@@ -76,6 +89,9 @@ class TablePage(QWidget):
         old = self._model
         self._model, self._project = model, project
         self._fitted = []
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
         self.view.setModel(model)
         if model is not None:
             model.setParent(self)
@@ -88,8 +104,16 @@ class TablePage(QWidget):
         if self._model is not None:
             self._model.refresh()
 
+    def apply_filter(self) -> None:
+        """Show the rows containing the filter's text (run by SQLite)."""
+        self._filter_timer.stop()
+        if self._model is not None:
+            self._model.set_filter(self.filter.text())
+
     def _update(self) -> None:
-        empty = self._model is None or self._model.rowCount() == 0
+        filtered = self._model is not None and bool(self._model.filter_text)
+        empty = self._model is None or (self._model.rowCount() == 0 and not filtered)
+        self.filter.setVisible(self._model is not None and (self._model.rowCount() > 0 or filtered))
         self.stack.setCurrentWidget(self.hint if empty else self.view)
         if not empty:
             self._fit_columns()
@@ -132,6 +156,7 @@ class TablePage(QWidget):
         return super().eventFilter(watched, event)
 
     def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter: rows containing…"))
         if self._model is not None:
             self._model.retranslate()
         if self._model is None or self._project is None:

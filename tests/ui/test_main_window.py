@@ -243,3 +243,15 @@ def test_close_project_shows_the_start_state_and_disables_project_actions(window
     assert window.project is None and window.stack.currentWidget() is window.empty_state
     assert not any(action.isEnabled() for action in (window.action_close, window.action_save_copy,
                                                       window.action_settings))
+
+
+def test_typing_in_the_filter_box_filters_the_page_after_a_pause(window: MainWindow, sample_project: Path,
+                                                                 qtbot: QtBot) -> None:
+    assert window.open_project(sample_project)
+    page = window.pages["observations"]
+    assert not page.filter.isHidden() and page.model.rowCount() == 80
+    qtbot.keyClicks(page.filter, "Wong Ka Man")
+    assert page.model.rowCount() == 80  # not on every key
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=2000)
+    page.filter.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 80, timeout=2000)

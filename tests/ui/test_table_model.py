@@ -122,3 +122,45 @@ def test_refresh_shows_rows_added_since(opened: Project, qtbot) -> None:
         model.refresh()
     assert model.rowCount() == 4
     assert model.index(0, 0).data() == "V-000"
+
+
+@pytest.mark.parametrize("opened", ["sample_project"], indirect=True)
+def test_the_filter_keeps_rows_containing_the_text_in_any_shown_column(opened: Project, qtmodeltester) -> None:
+    model = ProjectTableModel(opened, OBSERVATIONS)
+    model.set_filter("机器人")
+    expected = opened.db.execute("SELECT count(*) FROM observations WHERE transcript LIKE '%机器人%' "
+                                 "OR scenario LIKE '%机器人%'").fetchone()[0]
+    assert 0 < model.rowCount() == expected
+    assert all(any("机器人" in model.index(row, column).data(FULL_TEXT_ROLE) for column in range(model.columnCount()))
+               for row in range(model.rowCount()))
+    qtmodeltester.check(model)
+    model.set_filter("emily carter")  # Latin letters: any case
+    assert model.rowCount() == opened.db.execute(
+        "SELECT count(*) FROM observations WHERE shopper = 'Emily Carter'").fetchone()[0] > 0
+    model.set_filter("100%_no_such")  # LIKE's wildcards are plain characters here
+    assert model.rowCount() == 0
+    model.set_filter("")
+    assert model.rowCount() == 80
+
+
+@pytest.mark.parametrize("opened", ["sample_project"], indirect=True)
+def test_sorting_is_done_by_sqlite_with_empty_cells_last(opened: Project) -> None:
+    model = ProjectTableModel(opened, OBSERVATIONS)
+    nps = column_of(OBSERVATIONS, "NPS")
+    model.sort(nps, Qt.SortOrder.DescendingOrder)
+    values = [model.index(row, nps).data() for row in range(model.rowCount())]
+    numbers = [int(v) for v in values if v]
+    assert numbers == sorted(numbers, reverse=True) and numbers[0] == 10
+    assert values[len(numbers):] == [""] * (len(values) - len(numbers))  # unanswered at the end
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "V-080"
+
+
+def test_a_filter_over_a_hundred_thousand_observations_is_quick(empty_project: Path) -> None:
+    _add_observations(empty_project, 100_000)
+    with Project.open(empty_project) as project:
+        model = ProjectTableModel(project, OBSERVATIONS)
+        started = time.perf_counter()
+        model.set_filter("visit 99999 ")
+        assert model.rowCount() == 1 and model.index(0, 0).data() == "V-099999"
+        assert time.perf_counter() - started < 5.0  # a generous bound; benchmarks/bench_ui.py measures it
