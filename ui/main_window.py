@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from auditor import __version__
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._project: Project | None = None
         self._counts: dict[str, int] | None = None
+        self.undo_stack = QUndoStack(self)  # edits of the open project's tables
         self.summary = SummaryPanel(self)
         self.empty_state = EmptyState(self)
         self.tabs = QTabWidget(self)
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
 
     def _show_project(self) -> None:
         project = self._project
+        self.undo_stack.clear()  # edits belong to the project they were made in
         for spec in ALL_TABLES:
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def _model(self, project: Project, spec: TableSpec) -> ProjectTableModel:
-        model = ProjectTableModel(project, spec)
+        model = ProjectTableModel(project, spec, undo_stack=self.undo_stack)
         model.read_failed.connect(self._report_read_failure)
         return model
 
@@ -171,9 +173,10 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.edit_menu = QMenu(self)
         self.view_menu = QMenu(self)
         self.help_menu = QMenu(self)
-        for menu in (self.file_menu, self.view_menu, self.help_menu):
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
         self.action_new = self._action(self.file_menu, QKeySequence.StandardKey.New, self._ask_new)
@@ -189,6 +192,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.action_quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_undo = self.undo_stack.createUndoAction(self)
+        self.action_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.action_redo = self.undo_stack.createRedoAction(self)
+        self.action_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.edit_menu.addAction(self.action_undo)
+        self.edit_menu.addAction(self.action_redo)
         self.action_refresh = self._action(self.view_menu, QKeySequence.StandardKey.Refresh, self.refresh)
         self.action_about = self._action(self.help_menu, None, self._about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -263,6 +272,7 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("{project} — {app}").format(project=self._project.path.name, app=app))
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &recent"))

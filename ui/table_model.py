@@ -1,11 +1,12 @@
-"""A read-only Qt table model over one project table, fetched page by page.
+"""A Qt table model over one project table, fetched page by page, edited cell by cell.
 
 The model knows how many rows the table has (one ``count(*)``) but reads rows only when
 a view asks for them, one page of ``PAGE_SIZE`` rows at a time (``LIMIT``/``OFFSET``),
 and keeps a bounded number of pages. So a project with 100,000 observations opens at
 once and the scroll bar still tells the truth. Sorting and the text filter are done by
 SQLite (``ORDER BY`` a column, ``WHERE`` any shown column contains the text), never by
-reading every row into Python.
+reading every row into Python. Editing a cell goes through :mod:`auditor.edits` (the
+importer's rules) as an undoable command on the window's undo stack.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from auditor import edits
+from auditor.errors import AuditorError
 from auditor.store import Project, translate_sqlite_error
 from ui.table_specs import CONTEXT, TableSpec
 
@@ -52,15 +57,32 @@ def elide(text: str, limit: int = ELIDE_AT) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+class CellEdit(QUndoCommand):
+    """One cell changed from ``old`` to ``new`` (texts; None is an empty cell)."""
+
+    def __init__(self, model: "ProjectTableModel", key: str, field: str, old: str | None, new: str | None):
+        super().__init__(QCoreApplication.translate("Edits", "Edit {field} of {key}").format(field=field, key=key))
+        self.model, self.key, self.field, self.old, self.new = model, key, field, old, new
+
+    def redo(self) -> None:
+        self.model.write(self.key, self.field, self.new)
+
+    def undo(self) -> None:
+        self.model.write(self.key, self.field, self.old)
+
+
 class ProjectTableModel(QAbstractTableModel):
-    """The rows of one table of an open project, read-only, loaded lazily."""
+    """The rows of one table of an open project, loaded lazily; plain columns editable."""
 
     read_failed = Signal(str)  # one sentence for a person, when the project cannot be read
+    edit_refused = Signal(str)  # one sentence: why a typed value was not stored
 
-    def __init__(self, project: Project, spec: TableSpec, parent: QObject | None = None):
+    def __init__(self, project: Project, spec: TableSpec, parent: QObject | None = None,
+                 undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self._project = project
         self._spec = spec
+        self._undo = undo_stack if undo_stack is not None else QUndoStack(self)
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._filter = ""
         self._order = spec.order_by
@@ -81,7 +103,57 @@ class ProjectTableModel(QAbstractTableModel):
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def is_editable(self, column: int) -> bool:
+        """Plain short columns are edited in the cell; long text (a transcript) is not,
+        where a one-line editor would lose its line breaks."""
+        if not 0 <= column < len(self._spec.columns):
+            return False
+        spec = self._spec.columns[column]
+        return not spec.long_text and edits.is_editable(self._spec.table, spec.sql)
+
+    def setData(self, index: _AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A typed value: checked, then stored as an undoable edit; a refusal is signalled."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_editable(index.column()):
+            return False
+        field = self._spec.columns[index.column()].sql
+        text = "" if value is None else str(value)
+        old = cell_text(self._value(index.row(), index.column()))
+        if text.strip() == old:
+            return False
+        try:
+            edits.check_value(self._project, self._spec.table, field, text)
+        except AuditorError as error:
+            self.edit_refused.emit(str(error))
+            return False
+        key = cell_text(self._value(index.row(), 0))
+        self._undo.push(CellEdit(self, key, field, old or None, text))
+        return True
+
+    def write(self, key: str, field: str, text: str | None) -> None:
+        """Store one value (the undo stack's commands call this) and show the change."""
+        try:
+            edits.update_value(self._project, self._spec.table, key, field, text)
+        except AuditorError as error:
+            self.edit_refused.emit(str(error))
+            return
+        except sqlite3.Error as error:
+            self.edit_refused.emit(str(translate_sqlite_error(self._project.path, error)))
+            return
+        count = self._count_rows()
+        if count != self._row_count:  # the edit moved the row in or out of the filter
+            self.beginResetModel()
+            self._pages.clear()
+            self._row_count = count
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()  # the sort order may have moved it
+        self._pages.clear()
+        self.layoutChanged.emit()
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not self.hasIndex(index.row(), index.column()):
@@ -90,10 +162,11 @@ class ProjectTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return horizontal | Qt.AlignmentFlag.AlignVCenter
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, FULL_TEXT_ROLE):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, FULL_TEXT_ROLE,
+                        Qt.ItemDataRole.EditRole):
             return None
         text = cell_text(self._value(index.row(), index.column()))
-        if role == FULL_TEXT_ROLE:
+        if role in (FULL_TEXT_ROLE, Qt.ItemDataRole.EditRole):
             return text
         if role == Qt.ItemDataRole.DisplayRole:
             return elide(text) if column.long_text else text

@@ -37,7 +37,9 @@ class TablePage(QWidget):
         self._adjusting = False  # the widths are being set by us, not by the person
         self._user_sized = False  # the person resized a column: leave the widths alone
         self.view = QTableView(self)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
@@ -67,6 +69,10 @@ class TablePage(QWidget):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(self._filter_timer.start)
         self.filter.returnPressed.connect(self.apply_filter)
+        self.message = QLabel(self)  # why the last typed value was refused
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
         self.hint = QLabel(self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -77,6 +83,7 @@ class TablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
+        layout.addWidget(self.message)
         layout.addWidget(self.stack)
         self.retranslate_ui()
 
@@ -93,9 +100,13 @@ class TablePage(QWidget):
         self.filter.clear()
         self.filter.blockSignals(False)
         self.view.setModel(model)
+        self.message.hide()
         if model is not None:
             model.setParent(self)
             model.modelReset.connect(self._update)
+            model.edit_refused.connect(self.show_message)
+            model.dataChanged.connect(self.message.hide)
+            model.layoutChanged.connect(self.message.hide)
         if old is not None:
             old.deleteLater()
         self._update()
@@ -103,6 +114,10 @@ class TablePage(QWidget):
     def refresh(self) -> None:
         if self._model is not None:
             self._model.refresh()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def apply_filter(self) -> None:
         """Show the rows containing the filter's text (run by SQLite)."""

@@ -319,7 +319,7 @@ def test_no_arguments_opens_the_app_on_the_default_project_in_the_data_folder(ca
 
     class FakeApp:
         @staticmethod
-        def run(path):
+        def run(path, lang=None):
             opened.append(path)
             return 0
 
@@ -385,7 +385,7 @@ def test_an_existing_project_path_alone_opens_the_app(full_project, monkeypatch)
 
     class FakeApp:
         @staticmethod
-        def run(path):
+        def run(path, lang=None):
             opened.append(path)
             return 0
 

@@ -69,7 +69,7 @@ def test_long_transcript_is_elided_with_the_full_text_in_the_tooltip(opened: Pro
 
 
 @pytest.mark.parametrize("opened", ["small_project"], indirect=True)
-def test_model_is_read_only(opened: Project) -> None:
+def test_the_key_is_never_edited_in_place(opened: Project) -> None:
     model = ProjectTableModel(opened, OBSERVATIONS)
     index = model.index(0, 0)
     assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
@@ -164,3 +164,39 @@ def test_a_filter_over_a_hundred_thousand_observations_is_quick(empty_project: P
         model.set_filter("visit 99999 ")
         assert model.rowCount() == 1 and model.index(0, 0).data() == "V-099999"
         assert time.perf_counter() - started < 5.0  # a generous bound; benchmarks/bench_ui.py measures it
+
+
+@pytest.mark.parametrize("opened", ["sample_project"], indirect=True)
+def test_an_edit_persists_and_undo_restores_it(opened: Project, qtmodeltester) -> None:
+    model = ProjectTableModel(opened, OBSERVATIONS)
+    nps, shopper = column_of(OBSERVATIONS, "NPS"), column_of(OBSERVATIONS, "Shopper")
+    transcript = column_of(OBSERVATIONS, "Transcript")
+    assert model.flags(model.index(0, nps)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, transcript)) & Qt.ItemFlag.ItemIsEditable  # long text: not in a cell
+    before = model.index(0, nps).data()
+    assert model.setData(model.index(0, nps), "3")
+    assert model.index(0, nps).data() == "3"
+    assert opened.db.execute("SELECT nps FROM observations WHERE key = 'V-001'").fetchone()[0] == 3
+    assert model.setData(model.index(0, shopper), "李雷")
+    model._undo.undo()
+    assert opened.db.execute("SELECT shopper FROM observations WHERE key = 'V-001'").fetchone()[0] != "李雷"
+    model._undo.undo()
+    assert model.index(0, nps).data() == before
+    model._undo.redo()
+    assert model.index(0, nps).data() == "3"
+    qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("opened", ["sample_project"], indirect=True)
+def test_an_invalid_edit_says_why_and_changes_nothing(opened: Project, qtbot) -> None:
+    model = ProjectTableModel(opened, OBSERVATIONS)
+    nps, touchpoint = column_of(OBSERVATIONS, "NPS"), column_of(OBSERVATIONS, "Touchpoint")
+    before = opened.db.execute("SELECT nps, touchpoint FROM observations WHERE key = 'V-001'").fetchone()
+    with qtbot.wait_signal(model.edit_refused) as refused:
+        assert not model.setData(model.index(0, nps), "11")
+    assert "0 to 10" in refused.args[0]
+    with qtbot.wait_signal(model.edit_refused) as refused:
+        model.setData(model.index(0, touchpoint), "nowhere")
+    assert "no touchpoint 'nowhere'" in refused.args[0]
+    assert opened.db.execute("SELECT nps, touchpoint FROM observations WHERE key = 'V-001'").fetchone() == before
+    assert model._undo.count() == 0  # nothing to undo: nothing was changed
