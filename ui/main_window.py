@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from auditor import __version__
 from auditor.errors import AuditorError
@@ -17,6 +17,7 @@ from ui import settings
 from ui.empty_state import EmptyState
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
 from ui.settings_dialog import SettingsDialog
+from ui.sidebar import Sidebar
 from ui.summary_panel import SummaryPanel
 from ui.table_model import ProjectTableModel
 from ui.table_page import TablePage
@@ -35,8 +36,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)  # edits of the open project's tables
         self.summary = SummaryPanel(self)
         self.empty_state = EmptyState(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
+        self.tabs = Sidebar(self)
         self.pages: dict[str, TablePage] = {}
         for spec in ALL_TABLES:
             self.pages[spec.table] = page = TablePage(self.tabs)

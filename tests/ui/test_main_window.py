@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -68,6 +69,7 @@ def test_columns_fit_their_content_within_bounds(window: MainWindow, sample_proj
 
 
 def test_the_main_text_column_takes_the_spare_width(window: MainWindow, sample_project: Path) -> None:
+    window.resize(1300, 700)  # wide enough, beside the sidebar, for every column and some spare
     window.open_project(sample_project)
     widths, main, visible = _widths(window, "script_lines")
     assert sum(widths) == visible  # no empty band on the right
@@ -255,3 +257,16 @@ def test_typing_in_the_filter_box_filters_the_page_after_a_pause(window: MainWin
     qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=2000)
     page.filter.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 80, timeout=2000)
+
+
+def test_the_sidebar_names_the_pages_with_their_counts_and_ctrl_digits_jump(window: MainWindow,
+                                                                            sample_project: Path,
+                                                                            qtbot: QtBot) -> None:
+    assert window.open_project(sample_project)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [window.tabs.list.item(i).text() for i in range(4)] == tab_titles(window)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.pages["observations"]
+    window.tabs.list.setCurrentRow(1)
+    assert window.tabs.currentWidget() is window.pages["promises"]
