@@ -116,21 +116,31 @@ class ProjectTableModel(QAbstractTableModel):
         spec = self._spec.columns[column]
         return not spec.long_text and edits.is_editable(self._spec.table, spec.sql)
 
+    def can_edit(self, column: int) -> bool:
+        """Whether the column holds a stored value a person may change (in the cell or the detail panel)."""
+        return 0 <= column < len(self._spec.columns) and edits.is_editable(self._spec.table,
+                                                                          self._spec.columns[column].sql)
+
     def setData(self, index: _AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """A typed value: checked, then stored as an undoable edit; a refusal is signalled."""
+        """A value typed into a cell: checked, then stored as an undoable edit; a refusal is signalled."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_editable(index.column()):
             return False
-        field = self._spec.columns[index.column()].sql
-        text = "" if value is None else str(value)
-        old = cell_text(self._value(index.row(), index.column()))
-        if text.strip() == old:
+        return self.set_text(index.row(), index.column(), "" if value is None else str(value))
+
+    def set_text(self, row: int, column: int, text: str) -> bool:
+        """Store ``text`` (possibly several lines) in one cell as an undoable edit; False if refused or unchanged."""
+        if not self.can_edit(column) or not 0 <= row < self._row_count:
+            return False
+        field = self._spec.columns[column].sql
+        old = cell_text(self._value(row, column))
+        if text.strip() == old.strip():
             return False
         try:
             edits.check_value(self._project, self._spec.table, field, text)
         except AuditorError as error:
             self.edit_refused.emit(str(error))
             return False
-        key = cell_text(self._value(index.row(), 0))
+        key = cell_text(self._value(row, 0))
         self._undo.push(CellEdit(self, key, field, old or None, text))
         return True
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.cell_delegate import ElidedTextDelegate
+from ui.detail_panel import DetailPanel
 from ui.empty_state import import_command
 from ui.table_model import ProjectTableModel
 
@@ -77,8 +79,14 @@ class TablePage(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = DetailPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +108,9 @@ class TablePage(QWidget):
         self.filter.clear()
         self.filter.blockSignals(False)
         self.view.setModel(model)
+        self.detail.set_model(model)
+        if model is not None:
+            self.view.selectionModel().currentChanged.connect(self.detail.current_changed)
         self.message.hide()
         if model is not None:
             model.setParent(self)
@@ -129,9 +140,11 @@ class TablePage(QWidget):
         filtered = self._model is not None and bool(self._model.filter_text)
         empty = self._model is None or (self._model.rowCount() == 0 and not filtered)
         self.filter.setVisible(self._model is not None and (self._model.rowCount() > 0 or filtered))
-        self.stack.setCurrentWidget(self.hint if empty else self.view)
+        self.stack.setCurrentWidget(self.hint if empty else self.splitter)
         if not empty:
             self._fit_columns()
+            if not self.view.currentIndex().isValid() and self._model.rowCount():
+                self.view.setCurrentIndex(self._model.index(0, 0))  # the detail panel shows the first record
         self.retranslate_ui()
 
     def _fit_columns(self) -> None:

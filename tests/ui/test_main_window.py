@@ -40,7 +40,7 @@ def test_sample_project_shows_its_counts_and_rows(window: MainWindow, sample_pro
     for table, expected in SAMPLE_COUNTS.items():
         page = window.pages[table]
         assert page.view.model().rowCount() == expected
-        assert page.stack.currentWidget() is page.view
+        assert page.stack.currentWidget() is page.splitter
     assert window.windowTitle().startswith("sample.btaproj")
 
 
