@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
-        for action in (self.action_settings, self.action_save_copy, self.action_close):
+        for action in (self.action_settings, self.action_save_copy, self.action_close, self.action_add,
+                       self.action_duplicate, self.action_delete):
             action.setEnabled(project is not None)
         self._update_counts()
         self.retranslate_ui()
@@ -161,6 +162,29 @@ class MainWindow(QMainWindow):
 
     def _report_read_failure(self, message: str) -> None:
         self.statusBar().showMessage(message)
+
+    def current_page(self) -> TablePage | None:
+        page = self.tabs.currentWidget()
+        return page if isinstance(page, TablePage) and page.model is not None else None
+
+    def add_record(self) -> None:
+        """A new touchpoint or promise with placeholder values, to be edited in place."""
+        if (page := self.current_page()) is not None:
+            page.add_record()
+
+    def duplicate_record(self) -> None:
+        if (page := self.current_page()) is not None:
+            page.duplicate_record()
+
+    def delete_records(self) -> None:
+        """Delete the selected records after asking; Edit › Undo brings them back."""
+        if (page := self.current_page()) is None or not (rows := page.selected_rows()):
+            return
+        answer = QMessageBox.question(self, self.tr("Delete records"), self.tr(
+            "Delete {count} selected record(s) from {table}? Edit › Undo brings them back."
+        ).format(count=len(rows), table=self.tabs.tabText(self.tabs.currentIndex())))
+        if answer == QMessageBox.StandardButton.Yes:
+            page.model.delete_rows(rows)
 
     def edit_settings(self) -> None:
         """The project's and the app's settings (thresholds, synonyms, staff names, language)."""
@@ -198,6 +222,12 @@ class MainWindow(QMainWindow):
         self.action_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         self.edit_menu.addAction(self.action_undo)
         self.edit_menu.addAction(self.action_redo)
+        self.edit_menu.addSeparator()
+        self.action_add = self._action(self.edit_menu, None, self.add_record)
+        self.action_add.setShortcut(QKeySequence("Ins"))
+        self.action_duplicate = self._action(self.edit_menu, None, self.duplicate_record)
+        self.action_duplicate.setShortcut(QKeySequence("Ctrl+D"))
+        self.action_delete = self._action(self.edit_menu, QKeySequence.StandardKey.Delete, self.delete_records)
         self.action_refresh = self._action(self.view_menu, QKeySequence.StandardKey.Refresh, self.refresh)
         self.action_about = self._action(self.help_menu, None, self._about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -283,6 +313,9 @@ class MainWindow(QMainWindow):
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))
         self.action_quit.setText(self.tr("&Quit"))
+        self.action_add.setText(self.tr("&Add a record"))
+        self.action_duplicate.setText(self.tr("D&uplicate the record"))
+        self.action_delete.setText(self.tr("&Delete the selected records…"))
         self.action_refresh.setText(self.tr("&Refresh"))
         self.action_about.setText(self.tr("&About Brand Touchpoint Auditor"))
         self.statusBar().showMessage("" if self._project is None else str(self._project.path))

@@ -71,6 +71,38 @@ class CellEdit(QUndoCommand):
         self.model.write(self.key, self.field, self.old)
 
 
+class RecordsDeleted(QUndoCommand):
+    def __init__(self, model: "ProjectTableModel", keys: list[str]):
+        super().__init__(QCoreApplication.translate("Edits", "Delete {count} records").format(count=len(keys)))
+        self.model, self.keys, self.removed = model, keys, None
+
+    def redo(self) -> None:
+        self.removed = self.model.run_change(lambda project: edits.delete_records(project, self.model.spec.table,
+                                                                                  self.keys))
+        if self.removed is None:
+            self.setObsolete(True)  # refused: nothing to undo
+
+    def undo(self) -> None:
+        if self.removed is not None:
+            self.model.run_change(lambda project: edits.restore_records(project, self.removed))
+
+
+class RecordAdded(QUndoCommand):
+    def __init__(self, model: "ProjectTableModel", source: str | None):
+        super().__init__(QCoreApplication.translate("Edits", "Add a record"))
+        self.model, self.source, self.key = model, source, None
+
+    def redo(self) -> None:
+        self.key = self.model.run_change(lambda project: edits.duplicate_record(project, self.model.spec.table,
+                                                                                self.source))
+        if self.key is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self.key is not None:
+            self.model.run_change(lambda project: edits.delete_records(project, self.model.spec.table, [self.key]))
+
+
 class ProjectTableModel(QAbstractTableModel):
     """The rows of one table of an open project, loaded lazily; plain columns editable."""
 
@@ -143,6 +175,49 @@ class ProjectTableModel(QAbstractTableModel):
         key = cell_text(self._value(row, 0))
         self._undo.push(CellEdit(self, key, field, old or None, text))
         return True
+
+    def key_at(self, row: int) -> str:
+        return cell_text(self._value(row, 0))
+
+    def delete_rows(self, rows: list[int]) -> bool:
+        """Delete the records shown in ``rows`` (undoable); False, with a message, if refused."""
+        keys = [self.key_at(row) for row in sorted(set(rows)) if 0 <= row < self._row_count]
+        if not keys:
+            return False
+        before = self._undo.count()
+        self._undo.push(RecordsDeleted(self, keys))
+        return self._undo.count() > before
+
+    def add_record(self, copy_of_row: int | None = None) -> str | None:
+        """A new record (a copy of ``copy_of_row``'s, or placeholders); returns its key."""
+        source = None if copy_of_row is None else self.key_at(copy_of_row)
+        command = RecordAdded(self, source)
+        self._undo.push(command)
+        return command.key
+
+    def row_of(self, key: str, within: int = 5000) -> int:
+        """Where ``key`` is shown now (with the sort and filter), or -1 (looked for in the first ``within`` rows)."""
+        for row in range(min(self._row_count, within)):
+            if self.key_at(row) == key:
+                return row
+        return -1
+
+    def run_change(self, change):
+        """Run ``change(project)`` (a record added or deleted), show the result, and return
+        its value — or None, with the reason signalled, when it is refused."""
+        try:
+            result = change(self._project)
+        except AuditorError as error:
+            self.edit_refused.emit(str(error))
+            return None
+        except sqlite3.Error as error:
+            self.edit_refused.emit(str(translate_sqlite_error(self._project.path, error)))
+            return None
+        self.beginResetModel()
+        self._pages.clear()
+        self._row_count = self._count_rows()
+        self.endResetModel()
+        return result
 
     def write(self, key: str, field: str, text: str | None) -> None:
         """Store one value (the undo stack's commands call this) and show the change."""

@@ -126,6 +126,27 @@ class TablePage(QWidget):
         if self._model is not None:
             self._model.refresh()
 
+    def selected_rows(self) -> list[int]:
+        if self._model is None:
+            return []
+        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        return sorted(rows)
+
+    def add_record(self) -> None:
+        if self._model is not None:
+            self._select(self._model.add_record())
+
+    def duplicate_record(self) -> None:
+        if self._model is not None and self.view.currentIndex().isValid():
+            self._select(self._model.add_record(self.view.currentIndex().row()))
+
+    def _select(self, key: str | None) -> None:
+        if key is not None and self._model is not None and (row := self._model.row_of(key)) >= 0:
+            self.view.setCurrentIndex(self._model.index(row, 1 if self._model.columnCount() > 1 else 0))
+            self.view.scrollTo(self.view.currentIndex())
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()

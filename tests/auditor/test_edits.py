@@ -55,3 +55,46 @@ def test_an_edited_observation_is_marked_as_updated(project):
     before = project.db.execute("SELECT updated_at FROM observations WHERE key = 'V-002'").fetchone()[0]
     edits.update_value(project, "observations", "V-002", "ces", "2")
     assert project.db.execute("SELECT updated_at FROM observations WHERE key = 'V-002'").fetchone()[0] >= before
+
+
+def _snapshot(project: Project) -> dict[str, list]:
+    return {table: project.db.execute(f"SELECT * FROM [{table}] ORDER BY 1, 2").fetchall()
+            for table in ("touchpoints", "promises", "promise_touchpoints", "script_lines", "observations",
+                          "measurements")}
+
+
+@pytest.mark.parametrize("table, keys", [
+    ("observations", ["V-007", "V-008"]),  # with their measurements
+    ("promises", ["P-CB15"]),  # with its touchpoint links, and script lines pointing at it
+    ("script_lines", ["S-01"]),
+])
+def test_deleted_records_come_back_exactly_with_undo(project, table, keys):
+    before = _snapshot(project)
+    removed = edits.delete_records(project, table, keys)
+    assert len(removed.rows) == len(keys)
+    assert not project.db.execute(f"SELECT 1 FROM [{table}] WHERE key IN ({','.join('?' * len(keys))})",
+                                  keys).fetchone()
+    edits.restore_records(project, removed)
+    assert _snapshot(project) == before
+
+
+def test_a_touchpoint_with_visits_is_not_deleted(project):
+    before = _snapshot(project)
+    with pytest.raises(AuditorError, match=r"hotline still has \d+ visits"):
+        edits.delete_records(project, "touchpoints", ["hotline"])
+    assert _snapshot(project) == before
+
+
+def test_a_duplicate_gets_a_fresh_key_and_its_own_measurements(project):
+    first = edits.duplicate_record(project, "observations", "V-007")
+    second = edits.duplicate_record(project, "observations", "V-007")
+    assert (first, second) == ("V-007-copy", "V-007-copy-2")
+    measured = project.db.execute("SELECT metric, value FROM measurements WHERE observation = ? ORDER BY 1",
+                                  [first]).fetchall()
+    assert measured and measured == project.db.execute(
+        "SELECT metric, value FROM measurements WHERE observation = 'V-007' ORDER BY 1").fetchall()
+    new = edits.duplicate_record(project, "touchpoints", None)
+    assert project.db.execute("SELECT name, channel FROM touchpoints WHERE key = ?", [new]).fetchone() == (
+        "New touchpoint", "other")
+    with pytest.raises(AuditorError, match="entry form"):
+        edits.duplicate_record(project, "observations", None)

@@ -270,3 +270,60 @@ def test_the_sidebar_names_the_pages_with_their_counts_and_ctrl_digits_jump(wind
     assert window.tabs.currentWidget() is window.pages["observations"]
     window.tabs.list.setCurrentRow(1)
     assert window.tabs.currentWidget() is window.pages["promises"]
+
+
+def _keys(window: MainWindow, table: str) -> list[str]:
+    model = window.pages[table].model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_delete_asks_first_and_undo_brings_the_records_back(window: MainWindow, sample_project: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.open_project(sample_project)
+    window.tabs.setCurrentWidget(window.pages["observations"])
+    page = window.pages["observations"]
+    page.view.clearSelection()
+    page.view.selectRow(2)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: answers.pop(0))
+    window.action_delete.trigger()
+    assert "V-003" in _keys(window, "observations")  # "No": nothing deleted
+    window.action_delete.trigger()
+    assert "V-003" not in _keys(window, "observations") and page.model.rowCount() == 79
+    window.action_undo.trigger()
+    assert "V-003" in _keys(window, "observations")
+    with Project.open(sample_project) as project:
+        assert project.db.execute("SELECT count(*) FROM measurements WHERE observation = 'V-003'").fetchone()[0]
+
+
+def test_a_touchpoint_with_visits_is_not_deleted_and_the_page_says_why(window: MainWindow, sample_project: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.open_project(sample_project)
+    window.tabs.setCurrentWidget(window.pages["touchpoints"])
+    page = window.pages["touchpoints"]
+    page.view.clearSelection()
+    page.view.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window.action_delete.trigger()
+    assert page.model.rowCount() == 8 and "still has" in page.message.text() and not page.message.isHidden()
+    assert not window.undo_stack.canUndo()
+
+
+def test_add_and_duplicate_select_the_new_record_and_undo_removes_it(window: MainWindow,
+                                                                     sample_project: Path) -> None:
+    assert window.open_project(sample_project)
+    window.tabs.setCurrentWidget(window.pages["promises"])
+    page = window.pages["promises"]
+    window.action_add.trigger()
+    assert page.model.index(page.view.currentIndex().row(), 0).data() == "NEW"
+    page.view.setCurrentIndex(page.model.index(page.model.row_of("P-24H"), 0))
+    window.action_duplicate.trigger()
+    assert page.model.index(page.view.currentIndex().row(), 0).data() == "P-24H-copy"
+    assert page.model.rowCount() == 12
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    assert page.model.rowCount() == 10
