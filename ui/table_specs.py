@@ -77,7 +77,7 @@ SCRIPT_LINES = TableSpec("script_lines", "scripts", (
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Promise"), "promise", "promise"),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Weight"), "weight", "weight", numeric=True),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Valid"), _VALIDITY, "valid_from, valid_to"),
-))
+), order_by="touchpoint, key")  # a touchpoint's script together, as staff read it
 
 OBSERVATIONS = TableSpec("observations", "observations", (
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Key"), "key", "key"),

@@ -200,3 +200,13 @@ def test_an_invalid_edit_says_why_and_changes_nothing(opened: Project, qtbot) ->
     assert "no touchpoint 'nowhere'" in refused.args[0]
     assert opened.db.execute("SELECT nps, touchpoint FROM observations WHERE key = 'V-001'").fetchone() == before
     assert model._undo.count() == 0  # nothing to undo: nothing was changed
+
+
+@pytest.mark.parametrize("opened", ["sample_project"], indirect=True)
+def test_script_lines_come_grouped_by_touchpoint(opened: Project) -> None:
+    from ui.table_specs import SCRIPT_LINES
+
+    model = ProjectTableModel(opened, SCRIPT_LINES)
+    touchpoint = column_of(SCRIPT_LINES, "Touchpoint")
+    shown = [model.index(row, touchpoint).data() for row in range(model.rowCount())]
+    assert shown == sorted(shown) and len(set(shown)) > 1
