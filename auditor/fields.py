@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from auditor import values
+from auditor.errors import UsageError
 from auditor.schema import CHANNELS, DIMENSIONS, OPERATORS
 
 MEASURE_PREFIXES = ("measure:", "测量:", "測量:")
@@ -150,14 +151,26 @@ class HeaderMap:
     missing: list[str] = field(default_factory=list)
 
 
-def map_header(kind: str, header: list[object]) -> HeaderMap:
+def map_header(kind: str, header: list[object], columns: dict[str, str] | None = None) -> HeaderMap:
+    """Match a file's header cells to the fields of ``kind``.
+
+    ``columns`` overrides the matching for the headers it names (file header -> field
+    name, ``measure:<metric>`` for a measurement, ``""`` to ignore the column); the
+    other headers are matched by name and alias as usual.
+    """
     lookup: dict[str, str] = {}
     for spec in FORMATS[kind]:
         for name in (spec.name, *spec.aliases):
             lookup[fold_header(name)] = spec.name
+    chosen = _chosen_columns(kind, header, columns or {}, lookup)
     result = HeaderMap()
     for index, cell in enumerate(header):
         folded = fold_header(cell)
+        if folded in chosen:
+            folded = chosen[folded]
+            if not folded:
+                result.ignored.append(str(cell))
+                continue
         if not folded:
             continue
         measure = next((folded[len(p):] for p in MEASURE_PREFIXES if folded.startswith(p)), None)
@@ -174,3 +187,20 @@ def map_header(kind: str, header: list[object]) -> HeaderMap:
             target[name] = index
     result.missing = [spec.name for spec in FORMATS[kind] if spec.required and spec.name not in result.columns]
     return result
+
+
+def _chosen_columns(kind: str, header: list[object], columns: dict[str, str],
+                    lookup: dict[str, str]) -> dict[str, str]:
+    """``columns`` as folded header -> folded field name, refusing names that match nothing."""
+    present = {fold_header(cell) for cell in header}
+    chosen: dict[str, str] = {}
+    for cell, name in columns.items():
+        folded_cell, folded_name = fold_header(cell), fold_header(name)
+        if folded_cell not in present:
+            raise UsageError(f"the file has no column '{cell}' to map")
+        is_measure = kind == "observations" and any(
+            folded_name.startswith(prefix) and folded_name[len(prefix):].strip("_") for prefix in MEASURE_PREFIXES)
+        if folded_name and not is_measure and lookup.get(folded_name) != folded_name:
+            raise UsageError(f"'{name}' is not a field of {kind}")
+        chosen[folded_cell] = folded_name
+    return chosen

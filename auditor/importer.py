@@ -54,15 +54,20 @@ def import_file(
     encoding: str | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    columns: dict[str, str] | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Import one file of ``kind`` (touchpoints, promises, scripts, observations)."""
+    """Import one file of ``kind`` (touchpoints, promises, scripts, observations).
+
+    ``columns`` maps file headers to field names where matching by name is not wanted
+    (see :func:`auditor.fields.map_header`); problems still name the file's headers.
+    """
     if kind not in FORMATS:
         raise UsageError(f"'{kind}' is not something to import; use one of: {', '.join(KINDS)}.")
     source = str(path)
     table = read_table(path, encoding=encoding, sheet=sheet)
-    header = map_header(kind, table.header)
+    header = map_header(kind, table.header, columns)
     file_problems = [Problem(1, name, "this required column is missing") for name in header.missing]
     file_problems += [Problem(1, name, "this column appears twice") for name in header.duplicates]
     if file_problems:
@@ -173,6 +178,21 @@ class _RowConverter:
         if key is not None and key not in self.touchpoints:
             problems.append(Problem(row, self.label(column),
                                     f"touchpoint '{key}' does not exist in this project (import touchpoints first)"))
+
+
+def check_record(project: Project, kind: str, cells: dict[str, object],
+                 row: int | None = None) -> tuple[dict, list[Problem]]:
+    """Check one record given as field name -> cell (``measure:<metric>`` for a measurement)
+    by exactly the rules of an imported row; returns the stored values and every problem.
+
+    For records typed by hand (the entry form), where there is no file row to point at.
+    """
+    names = list(cells)
+    header = map_header(kind, names)
+    problems = [Problem(row, name, "is empty; a value is required") for name in header.missing]
+    converter = _RowConverter(project, kind, header, names)
+    record, row_problems = converter.convert(row, list(cells.values()))  # type: ignore[arg-type]
+    return record, problems + row_problems
 
 
 def _check_window(rows: _RowConverter, row: int, record: dict, problems: list[Problem]) -> None:

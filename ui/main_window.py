@@ -16,6 +16,7 @@ from auditor.store import Project, translate_sqlite_error
 from ui import settings
 from ui.empty_state import EmptyState
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
+from ui.import_dialog import ImportDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sidebar import Sidebar
 from ui.summary_panel import SummaryPanel
@@ -136,7 +137,8 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
-        for action in (self.action_settings, self.action_save_copy, self.action_close, self.action_add,
+        for action in (self.action_settings, self.action_import, self.action_save_copy, self.action_close,
+                       self.action_add,
                        self.action_duplicate, self.action_delete):
             action.setEnabled(project is not None)
         self._update_counts()
@@ -186,6 +188,19 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             page.model.delete_rows(rows)
 
+    def import_file(self) -> None:
+        """File › Import: preview, column mapping, dry run and import in the background."""
+        if self._project is None:
+            return
+        dialog = ImportDialog(self._project.path, self)
+        dialog.imported.connect(self._imported)
+        dialog.exec()
+
+    def _imported(self, result: object) -> None:
+        self.refresh()
+        summary = getattr(result, "summary", "")
+        self.statusBar().showMessage(self.tr("Imported: {summary}").format(summary=summary), 8000)
+
     def edit_settings(self) -> None:
         """The project's and the app's settings (thresholds, synonyms, staff names, language)."""
         if self._project is not None:
@@ -207,6 +222,9 @@ class MainWindow(QMainWindow):
         self.action_open = self._action(self.file_menu, QKeySequence.StandardKey.Open, self._ask_open)
         self.file_menu.addMenu(self.recent_menu)
         self.action_new_from_sample = self._action(self.file_menu, None, self._ask_new_from_sample)
+        self.file_menu.addSeparator()
+        self.action_import = self._action(self.file_menu, None, self.import_file)
+        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addSeparator()
         self.action_save_copy = self._action(self.file_menu, QKeySequence.StandardKey.SaveAs, self._ask_save_copy)
         self.action_close = self._action(self.file_menu, QKeySequence.StandardKey.Close, self.close_project)
@@ -310,6 +328,7 @@ class MainWindow(QMainWindow):
         self.action_open.setText(self.tr("&Open project…"))
         self.action_new_from_sample.setText(self.tr("New project from &sample…"))
         self.action_settings.setText(self.tr("Se&ttings…"))
+        self.action_import.setText(self.tr("&Import a file…"))
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))
         self.action_quit.setText(self.tr("&Quit"))

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook
 
-from auditor.errors import Cancelled, InputError, ProjectLocked
+from auditor.errors import Cancelled, InputError, ProjectLocked, UsageError
 from auditor.importer import import_file
 from auditor.store import Project
 from project_data import (
@@ -389,3 +389,45 @@ def test_a_file_without_a_column_keeps_what_is_stored_in_it(full_project, tmp_pa
     assert after["V-001"][11] == 10
     assert rows_of(full_project, "measurements") == measurements_before
     assert _import(full_project, "observations", correction).unchanged == 1
+
+
+# -- choosing which column holds which field ------------------------------------------
+
+
+def test_columns_map_a_file_header_to_a_chosen_field(base_project, tmp_path):
+    """An agency's own headers: 'Agent' is the shopper, 'Wait' a measurement, 'Memo' left out."""
+    file = write(tmp_path / "v.csv", "Visit,Where,When,Agent,Memo,Wait\n"
+                                     "V-1,web,2026-11-03 10:00,王芳,do not import,25 min\n")
+    columns = {"Visit": "key", "Where": "touchpoint", "When": "observed_at", "Agent": "shopper",
+               "Memo": "", "Wait": "measure:callback_time"}
+    result = _import(base_project, "observations", file, columns=columns)
+    assert result.new == 1
+    assert result.warnings == ["column 'Memo' is not used"]
+    row = rows_of(base_project, "observations")[0]
+    assert row[:6] == ("V-1", "web", "2026-11-03 10:00", "王芳", None, None)
+    assert rows_of(base_project, "measurements") == [("V-1", "callback_time", 25.0, "min", "25 min")]
+
+
+def test_columns_override_a_header_that_names_another_field(base_project, tmp_path):
+    """A file whose 'scenario' column really holds the transcript; unnamed headers still match by alias."""
+    file = write(tmp_path / "v.csv", "编号,触点,时间,scenario\nV-1,web,2026-11-03,我问了退货政策。\n")
+    _import(base_project, "observations", file, columns={"Scenario": "transcript"})
+    assert rows_of(base_project, "observations")[0][4:6] == (None, "我问了退货政策。")
+
+
+def test_a_mapping_that_leaves_a_required_field_out_names_it_and_writes_nothing(base_project, tmp_path):
+    file = write(tmp_path / "v.csv", "key,touchpoint,observed_at\nV-1,web,2026-11-03\n")
+    with pytest.raises(InputError) as raised:
+        _import(base_project, "observations", file, columns={"observed_at": ""})
+    assert [(p.row, p.column, p.reason) for p in raised.value.problems] == [
+        (1, "observed_at", "this required column is missing")]
+    assert rows_of(base_project, "observations") == []
+
+
+def test_a_mapping_naming_an_unknown_field_or_header_is_refused(base_project, tmp_path):
+    file = write(tmp_path / "v.csv", "key,touchpoint,observed_at\nV-1,web,2026-11-03\n")
+    with pytest.raises(UsageError, match="'colour' is not a field of observations"):
+        _import(base_project, "observations", file, columns={"key": "colour"})
+    with pytest.raises(UsageError, match="no column 'Memo'"):
+        _import(base_project, "observations", file, columns={"Memo": "transcript"})
+    assert rows_of(base_project, "observations") == []

@@ -327,3 +327,21 @@ def test_add_and_duplicate_select_the_new_record_and_undo_removes_it(window: Mai
     window.action_undo.trigger()
     window.action_undo.trigger()
     assert page.model.rowCount() == 10
+
+
+def test_file_import_opens_the_import_dialog_and_refreshes_after(window: MainWindow, empty_project: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.import_dialog import ImportDialog
+
+    assert window.open_project(empty_project)
+    assert window.action_import.isEnabled()
+    shown = []
+
+    def fake_exec(dialog: ImportDialog) -> int:
+        shown.append(dialog)
+        dialog.imported.emit(type("Result", (), {"summary": "2 new, 0 updated, 0 unchanged"})())
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", fake_exec)
+    window.action_import.trigger()
+    assert len(shown) == 1 and "2 new" in window.statusBar().currentMessage()
