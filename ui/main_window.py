@@ -5,17 +5,19 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from auditor import __version__
 from auditor.errors import AuditorError
+from auditor.drafts import Draft
 from auditor.sample import load_sample
 from auditor.store import Project, translate_sqlite_error
 from ui import settings
 from ui.empty_state import EmptyState
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
+from ui.entry_form import EntryForm, pending_drafts, describe_draft
 from ui.import_dialog import ImportDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sidebar import Sidebar
@@ -35,6 +37,7 @@ class MainWindow(QMainWindow):
         self._project: Project | None = None
         self._counts: dict[str, int] | None = None
         self.undo_stack = QUndoStack(self)  # edits of the open project's tables
+        self.entry_forms: list[EntryForm] = []  # mystery shoppers' visit forms open on the project
         self.summary = SummaryPanel(self)
         self.empty_state = EmptyState(self)
         self.tabs = Sidebar(self)
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
+        self._close_entry_forms()
         old, self._project = self._project, None
         self._show_project()
         if old is not None:
@@ -124,11 +128,13 @@ class MainWindow(QMainWindow):
         return True
 
     def _replace_project(self, project: Project) -> None:
+        self._close_entry_forms()  # their drafts are written to the old project first
         old, self._project = self._project, project
         self._show_project()  # the views let go of the old project before it closes
         if old is not None:
             old.close()
         settings.remember_project(project.path)
+        QTimer.singleShot(0, self.offer_drafts)
 
     def _show_project(self) -> None:
         project = self._project
@@ -137,7 +143,8 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
-        for action in (self.action_settings, self.action_import, self.action_save_copy, self.action_close,
+        for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_save_copy,
+                       self.action_close,
                        self.action_add,
                        self.action_duplicate, self.action_delete):
             action.setEnabled(project is not None)
@@ -188,6 +195,47 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             page.model.delete_rows(rows)
 
+    def enter_visit(self, draft: Draft | None = None) -> EntryForm | None:
+        """A mystery shopper's form for one visit (a window of its own; Ctrl+Enter saves and
+        starts the next). Drafts are written as it is typed into."""
+        if self._project is None:
+            return None
+        form = EntryForm(self._project, draft, self)
+        form.setWindowFlag(Qt.WindowType.Window)
+        form.setWindowTitle(self.tr("Enter a visit — {project}").format(project=self._project.path.name))
+        form.saved.connect(lambda _key: self.refresh())
+        self._prune_forms()
+        self.entry_forms.append(form)
+        form.show()
+        return form
+
+    def offer_drafts(self) -> None:
+        """Visits typed but not saved (the app or the computer stopped) come back first thing."""
+        if self._project is None or not (drafts := pending_drafts(self._project)):
+            return
+        lines = "\n".join(describe_draft(draft) for draft in drafts[:5])
+        answer = QMessageBox.question(self, self.tr("Unfinished visits"), self.tr(
+            "{count} visit(s) were being entered and not saved yet:\n\n{lines}\n\nContinue with them now? "
+            "(If not, they stay as drafts for next time.)").format(count=len(drafts), lines=lines))
+        if answer == QMessageBox.StandardButton.Yes:
+            for draft in drafts:
+                self.enter_visit(draft)
+
+    def _prune_forms(self) -> None:
+        """Forget the forms the shopper has closed (their drafts were written on closing)."""
+        for form in [form for form in self.entry_forms if not form.isVisible()]:
+            self.entry_forms.remove(form)
+            form.deleteLater()
+
+    def _close_entry_forms(self) -> None:
+        """Write every open form's draft, then close the forms (before their project closes)."""
+        for form in self.entry_forms:
+            if form.isVisible():
+                form.flush()
+                form.close()
+            form.deleteLater()
+        self.entry_forms.clear()
+
     def import_file(self) -> None:
         """File › Import: preview, column mapping, dry run and import in the background."""
         if self._project is None:
@@ -223,6 +271,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.action_new_from_sample = self._action(self.file_menu, None, self._ask_new_from_sample)
         self.file_menu.addSeparator()
+        self.action_enter_visit = self._action(self.file_menu, None, self.enter_visit)
+        self.action_enter_visit.setShortcut(QKeySequence("Ctrl+E"))
         self.action_import = self._action(self.file_menu, None, self.import_file)
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addSeparator()
@@ -329,6 +379,7 @@ class MainWindow(QMainWindow):
         self.action_new_from_sample.setText(self.tr("New project from &sample…"))
         self.action_settings.setText(self.tr("Se&ttings…"))
         self.action_import.setText(self.tr("&Import a file…"))
+        self.action_enter_visit.setText(self.tr("&Enter a visit…"))
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))
         self.action_quit.setText(self.tr("&Quit"))
