@@ -1,0 +1,886 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="125" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="126" />
+        <source>Something went wrong inside the app ({kind}: {error}); please report it with the text printed in the terminal.</source>
+        <translation>应用内部出错（{kind}：{error}）；请连同终端中打印的文字一起报告。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="117" />
+        <source>Apply (Ctrl+Return)</source>
+        <translation>应用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="119" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <location filename="../../ui/table_model.py" line="64" />
+        <source>Edit {field} of {key}</source>
+        <translation>编辑 {key} 的 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="76" />
+        <source>Delete {count} records</source>
+        <translation>删除 {count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="92" />
+        <source>Add a record</source>
+        <translation>添加记录</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/empty_state.py" line="70" />
+        <source>New project from sample…</source>
+        <translation>用示例新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="71" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="73" />
+        <source>No project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="75" />
+        <source>&lt;p&gt;Open a project file with &lt;b&gt;File › Open project…&lt;/b&gt;, start a new one with &lt;b&gt;File › New project…&lt;/b&gt;, or try the app on the bundled sample brand.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;用&lt;b&gt;文件 › 打开项目…&lt;/b&gt;打开项目文件，用&lt;b&gt;文件 › 新建项目…&lt;/b&gt;新建一个，或者先用自带的示例品牌试一试。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="78" />
+        <source>This project is empty</source>
+        <translation>此项目是空的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="81" />
+        <source>&lt;p&gt;{project} has no touchpoints, promises, script lines or observations yet.&lt;/p&gt;&lt;p&gt;Import your CSV, Excel or JSON files from the command line, touchpoints first (observations and scripts refer to them):&lt;/p&gt;&lt;pre&gt;{commands}&lt;/pre&gt;&lt;p&gt;Then choose &lt;b&gt;View › Refresh&lt;/b&gt;. To see what a filled project looks like, create a new project from the bundled sample brand.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{project} 还没有触点、承诺、话术或走访记录。&lt;/p&gt;&lt;p&gt;可以在命令行导入 CSV、Excel 或 JSON 文件，先导入触点（走访和话术都引用触点）：&lt;/p&gt;&lt;pre&gt;{commands}&lt;/pre&gt;&lt;p&gt;然后选择&lt;b&gt;视图 › 刷新&lt;/b&gt;。想看填好的项目是什么样子，可以用自带的示例品牌新建一个项目。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../ui/entry_form.py" line="192" />
+        <source>New visit</source>
+        <translation>新走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="194" />
+        <source>&amp;Touchpoint</source>
+        <translation>触点(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="194" />
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="194" />
+        <source>S&amp;hopper</source>
+        <translation>神秘顾客(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="195" />
+        <source>S&amp;cenario</source>
+        <translation>场景(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="195" />
+        <source>T&amp;ranscript and notes</source>
+        <translation>记录与备注(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="196" />
+        <source>Tangibles</source>
+        <translation>有形性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="196" />
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="197" />
+        <source>Responsiveness</source>
+        <translation>响应性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="197" />
+        <source>Assurance</source>
+        <translation>保证性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="198" />
+        <source>Empathy</source>
+        <translation>移情性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="198" />
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="198" />
+        <source>CES</source>
+        <translation>费力度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="202" />
+        <source>What the shopper set out to do</source>
+        <translation>神秘顾客此行要办的事</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="203" />
+        <source>What was said and what happened, in the words used</source>
+        <translation>说了什么、发生了什么，尽量用原话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="205" />
+        <source>1–5</source>
+        <translation>1–5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="206" />
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="207" />
+        <source>1–7</source>
+        <translation>1–7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="208" />
+        <source>Measurements</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="209" />
+        <source>Ratings (SERVQUAL 1–5, NPS 0–10, CES 1–7; blank if not asked)</source>
+        <translation>评分（SERVQUAL 1–5，NPS 0–10，CES 1–7；未问可留空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="210" />
+        <location filename="../../ui/entry_form.py" line="324" />
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="211" />
+        <source>Save and next (Ctrl+Enter)</source>
+        <translation>保存并录入下一条（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="276" />
+        <source>Draft saved at {time}.</source>
+        <translation>草稿已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="282" />
+        <source>The draft could not be saved ({error}); trying again.</source>
+        <translation>草稿未能保存（{error}），正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="298" />
+        <source>{key} (not in this project)</source>
+        <translation>{key}（不在此项目中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="318" />
+        <source>Draft from {time} restored.</source>
+        <translation>已恢复 {time} 的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="325" />
+        <source>Throw away everything typed for this visit?</source>
+        <translation>丢弃此次走访已输入的全部内容？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="332" />
+        <source>Draft discarded.</source>
+        <translation>草稿已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="345" />
+        <source>Not saved: {error} The draft is kept.</source>
+        <translation>未保存：{error} 草稿已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="349" />
+        <source>Visit {key} saved. Next visit:</source>
+        <translation>走访 {key} 已保存。下一条：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/entry_form.py" line="368" />
+        <source>Not saved: %n problem(s) to fix; the draft is kept.</source>
+        <translation>
+            <numerusform>未保存：有 %n 个问题需要改正；草稿已保留。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="180" />
+        <location filename="../../ui/import_dialog.py" line="198" />
+        <location filename="../../ui/import_dialog.py" line="334" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="181" />
+        <source>Touchpoints</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="181" />
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="182" />
+        <source>Script lines</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="182" />
+        <source>Observations (visits)</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="185" />
+        <source>What to import</source>
+        <translation>导入内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="186" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="187" />
+        <source>A CSV, Excel or JSON file</source>
+        <translation>CSV、Excel 或 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="188" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="189" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="190" />
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="191" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="192" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="192" />
+        <source>Imports into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="193" />
+        <source>First rows</source>
+        <translation>前几行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="194" />
+        <location filename="../../ui/import_dialog.py" line="196" />
+        <location filename="../../ui/import_dialog.py" line="334" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="195" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="195" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="195" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="197" />
+        <source>A dry run: reads the whole file and writes nothing</source>
+        <translation>试运行：读取整个文件，不写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="199" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="201" />
+        <source>Choose a file to see its columns and first rows.</source>
+        <translation>选择一个文件，查看它的列和前几行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="214" />
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="215" />
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.json);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="248" />
+        <source>not needed (Excel file)</source>
+        <translation>不需要（Excel 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="252" />
+        <source>{encoding} (detected)</source>
+        <translation>{encoding}（自动检测）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="253" />
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="253" />
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="253" />
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="254" />
+        <source>vertical bar</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="255" />
+        <source>Encoding: {encoding}</source>
+        <translation>编码：{encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="257" />
+        <source>Delimiter: {delimiter}</source>
+        <translation>分隔符：{delimiter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="259" />
+        <source>{count} columns</source>
+        <translation>{count} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="293" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="298" />
+        <source>measurement: {metric}</source>
+        <translation>测量值：{metric}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="335" />
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="341" />
+        <source>The file is fine. Importing it will add {new} new, update {updated} and leave {unchanged} unchanged. Nothing has been written yet.</source>
+        <translation>文件没有问题。导入将新增 {new} 条、更新 {updated} 条、{unchanged} 条不变。目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="349" />
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入：新增 {new} 条，更新 {updated} 条，{unchanged} 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="359" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="376" />
+        <source>{count} problems; nothing was imported. Fix them in the file (or change the columns above) and check again.</source>
+        <translation>共 {count} 个问题，没有导入任何内容。请在文件中改正（或调整上面的列对应），然后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="379" />
+        <source>The first {shown} are listed.</source>
+        <translation>下面列出前 {shown} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="409" />
+        <source>Press Check to read the whole file without writing anything.</source>
+        <translation>按“检查”读取整个文件，不写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>Cannot create project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>Cannot load the sample</source>
+        <translation>无法载入示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>{path} already exists; choose another name, or open it with File › Open project.</source>
+        <translation>{path} 已存在；请换一个名称，或用 文件 › 打开项目 打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>Delete records</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
+        <source>Delete {count} selected record(s) from {table}? Edit › Undo brings them back.</source>
+        <translation>从{table}中删除选中的 {count} 条记录？可用 编辑 › 撤销 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>Enter a visit — {project}</source>
+        <translation>录入走访 — {project}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>Unfinished visits</source>
+        <translation>未完成的走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>{count} visit(s) were being entered and not saved yet:
+
+{lines}
+
+Continue with them now? (If not, they stay as drafts for next time.)</source>
+        <translation>有 {count} 条走访正在录入、尚未保存：
+
+{lines}
+
+现在继续录入吗？（如果不继续，它们会作为草稿保留到下次。）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="250" />
+        <source>Imported: {summary}</source>
+        <translation>已导入：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317" />
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="331" />
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335" />
+        <source>New project from sample</source>
+        <translation>用示例新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353" />
+        <source>Copy not saved</source>
+        <translation>副本未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355" />
+        <source>Saved a copy as {path}</source>
+        <translation>副本已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="359" />
+        <source>About Brand Touchpoint Auditor</source>
+        <translation>关于品牌触点审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360" />
+        <source>&lt;h3&gt;Brand Touchpoint Auditor {version}&lt;/h3&gt;&lt;p&gt;Checks whether a brand keeps its promises at every touchpoint, from mystery shoppers' records.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;品牌触点审计 {version}&lt;/h3&gt;&lt;p&gt;根据神秘顾客的记录，检查品牌在每个触点是否兑现了承诺。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Brand Touchpoint Auditor</source>
+        <translation>品牌触点审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>{project} — {app}</source>
+        <translation>{project} — {app}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="373" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="374" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376" />
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377" />
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378" />
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379" />
+        <source>New project from &amp;sample…</source>
+        <translation>用示例新建项目(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381" />
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382" />
+        <source>&amp;Enter a visit…</source>
+        <translation>录入走访(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="383" />
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384" />
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="385" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386" />
+        <source>&amp;Add a record</source>
+        <translation>添加记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387" />
+        <source>D&amp;uplicate the record</source>
+        <translation>复制记录(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="388" />
+        <source>&amp;Delete the selected records…</source>
+        <translation>删除选中的记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="390" />
+        <source>&amp;About Brand Touchpoint Auditor</source>
+        <translation>关于品牌触点审计(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="396" />
+        <source>Touchpoints</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397" />
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="398" />
+        <source>Script lines</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399" />
+        <source>Observations</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="403" />
+        <source>{table} ({count})</source>
+        <translation>{table}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementFields</name>
+    <message>
+        <location filename="../../ui/entry_measurements.py" line="102" />
+        <source>no promise of this touchpoint</source>
+        <translation>此触点没有这项承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_measurements.py" line="108" />
+        <location filename="../../ui/entry_measurements.py" line="116" />
+        <source> → {value} {unit}</source>
+        <translation> → {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_measurements.py" line="110" />
+        <source>{typed} cannot be compared with {unit}; {target}</source>
+        <translation>{typed} 无法与 {unit} 比较；{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_measurements.py" line="120" />
+        <source>The promises of this touchpoint measure nothing.</source>
+        <translation>此触点的承诺没有需要测量的指标。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../ui/background.py" line="156" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background.py" line="171" />
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background.py" line="173" />
+        <source>{done} rows read</source>
+        <translation>已读取 {done} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background.py" line="183" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49" />
+        <source>Match threshold (phrase found)</source>
+        <translation>匹配阈值（视为找到）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>Review threshold (a person decides)</source>
+        <translation>复核阈值（交由人工判断）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="51" />
+        <source>Tangibles</source>
+        <translation>有形性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="51" />
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Responsiveness</source>
+        <translation>响应性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Assurance</source>
+        <translation>保证性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="53" />
+        <source>Empathy</source>
+        <translation>移情性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61" />
+        <source>Expected {dimension} (1–5)</source>
+        <translation>{dimension}期望值（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <source>One group per line; the phrases of a group separated by | (for example: 24/7 | around the clock | 全天候).</source>
+        <translation>每行一组；同组说法用 | 分隔（例如：24/7 | around the clock | 全天候）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Restore the default list</source>
+        <translation>恢复默认列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75" />
+        <source>Staff names, one per line: masked in reports made with “Remove staff names”.</source>
+        <translation>员工姓名，每行一个：在“隐去员工姓名”的报告中会被遮盖。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="83" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="86" />
+        <source>Language (after a restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="89" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90" />
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="91" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="92" />
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="125" />
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="57" />
+        <source>Touchpoints</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="58" />
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="59" />
+        <source>Script lines</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="60" />
+        <source>Observations</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="61" />
+        <source>Audit runs</source>
+        <translation>审计次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="62" />
+        <source>Findings (latest run)</source>
+        <translation>审计发现（最近一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="67" />
+        <source>Broken promises and other gaps found by the most recent audit run.</source>
+        <translation>最近一次审计发现的未兑现承诺及其他差距。</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <location filename="../../ui/table_page.py" line="208" />
+        <source>Filter: rows containing…</source>
+        <translation>筛选：包含以下内容的行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="217" />
+        <source>&lt;p&gt;Nothing here yet.&lt;/p&gt;&lt;p&gt;Import a file from the command line:&lt;/p&gt;&lt;pre&gt;{command}&lt;/pre&gt;&lt;p&gt;then choose &lt;b&gt;View › Refresh&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这里还没有内容。&lt;/p&gt;&lt;p&gt;可以在命令行导入文件：&lt;/p&gt;&lt;pre&gt;{command}&lt;/pre&gt;&lt;p&gt;然后选择&lt;b&gt;视图 › 刷新&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context><name>TableColumns</name><message><source>Key</source><translation>编号</translation></message><message><source>Name</source><translation>名称</translation></message><message><source>Channel</source><translation>渠道</translation></message><message><source>Location</source><translation>地点</translation></message><message><source>Notes</source><translation>备注</translation></message><message><source>Promise</source><translation>承诺</translation></message><message><source>Touchpoints</source><translation>触点</translation></message><message><source>Dimension</source><translation>维度</translation></message><message><source>Target</source><translation>目标</translation></message><message><source>Breach cues</source><translation>违约线索</translation></message><message><source>Weight</source><translation>权重</translation></message><message><source>Valid</source><translation>有效期</translation></message><message><source>Source</source><translation>来源</translation></message><message><source>Touchpoint</source><translation>触点</translation></message><message><source>Kind</source><translation>类型</translation></message><message><source>Step</source><translation>环节</translation></message><message><source>Wording</source><translation>话术</translation></message><message><source>Observed at</source><translation>时间</translation></message><message><source>Shopper</source><translation>神秘顾客</translation></message><message><source>Scenario</source><translation>场景</translation></message><message><source>Transcript</source><translation>记录</translation></message><message><source>Measurements</source><translation>测量值</translation></message><message><source>Tangibles</source><translation>有形性</translation></message><message><source>Reliability</source><translation>可靠性</translation></message><message><source>Responsiveness</source><translation>响应性</translation></message><message><source>Assurance</source><translation>保证性</translation></message><message><source>Empathy</source><translation>移情性</translation></message><message><source>NPS</source><translation>净推荐值</translation></message><message><source>CES</source><translation>费力度</translation></message><message><source>Import column: {source}</source><translation>导入列：{source}</translation></message></context></TS>
