@@ -57,6 +57,7 @@ def take_screenshots(project_path: str | Path, out_dir: str | Path, lang: str | 
         try:
             if not window.open_project(copy):
                 raise AuditorError(f"{project_path} could not be opened; see the message above.")
+            window.statusBar().showMessage(str(project_path))  # the project shown, not its scratch copy
             for index, table in enumerate(window.pages):
                 window.tabs.setCurrentIndex(index)
                 written.append(_save(window, out_dir / f"{table}.png"))
