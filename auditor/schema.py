@@ -24,6 +24,7 @@ FINDING_KINDS = (
     "duplicate_transcript",
 )
 VERDICTS = ("kept", "broken", "review")
+SCRIPT_ANSWERS = ("said", "not_said", "na")  # a shopper's tick for one script line
 REVIEW_STATUSES = ("confirmed", "dismissed")
 
 _V1 = """
@@ -194,7 +195,29 @@ ALTER TABLE checks ADD COLUMN promise TEXT;
 ALTER TABLE checks ADD COLUMN weight INTEGER;
 """
 
+# Version 3: what a shopper ticks and attaches in the entry form. An explicit answer for a
+# script line ("said", "not said", "n/a") outranks fuzzy matching of the transcript in the
+# audit; attachments are files copied into a folder beside the project, listed here.
+_V3 = """
+CREATE TABLE script_answers (
+    observation  TEXT NOT NULL REFERENCES observations(key) ON DELETE CASCADE,
+    script_line  TEXT NOT NULL REFERENCES script_lines(key) ON DELETE CASCADE,
+    answer       TEXT NOT NULL CHECK (answer IN ('said', 'not_said', 'na')),
+    PRIMARY KEY (observation, script_line)
+) WITHOUT ROWID;
+
+CREATE TABLE attachments (
+    id           INTEGER PRIMARY KEY,
+    observation  TEXT NOT NULL REFERENCES observations(key) ON DELETE CASCADE,
+    path         TEXT NOT NULL,      -- relative to the project's attachment folder
+    kind         TEXT NOT NULL CHECK (kind IN ('photo', 'audio', 'other')),
+    original     TEXT,               -- the file's name where the shopper picked it
+    added_at     TEXT NOT NULL
+);
+CREATE INDEX attachments_observation ON attachments(observation);
+"""
+
 # Each entry upgrades the file from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 SCHEMA_VERSION = len(MIGRATIONS)
