@@ -254,5 +254,9 @@ def _batched(items: Iterable[Observation], size: int) -> Iterator[list[Observati
 
 
 def _observation_content(observation: Observation) -> str:
+    """What a finding about the visit was judged on: a change here makes its findings new."""
     measured = ";".join(f"{metric}={value}{unit or ''}" for metric, (value, unit) in sorted(observation.measurements.items()))
-    return f"{observation.transcript}\x1d{measured}"
+    content = f"{observation.transcript}\x1d{measured}"
+    if observation.answers:  # only then, so visits without ticks keep the fingerprints they had
+        content += "\x1d" + ";".join(f"{line}={answer}" for line, answer in sorted(observation.answers.items()))
+    return content

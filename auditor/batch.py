@@ -22,7 +22,14 @@ from rapidfuzz import fuzz, process
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
-from auditor.observation_checks import PreparedLine, PreparedPromise, Thresholds, check_line, check_promise
+from auditor.observation_checks import (
+    PreparedLine,
+    PreparedPromise,
+    Thresholds,
+    answered_line,
+    check_line,
+    check_promise,
+)
 from auditor.records import Observation
 from auditor.stated import MetricIndex
 
@@ -57,6 +64,7 @@ class TouchpointChecker:
                                        if p.promise.metric and p.promise.target is not None})
         self.promise_keys = [p.promise.key for p in self.promises]
         self.line_keys = [line.line.key for line in self.lines]
+        self.line_index = {key: index for index, key in enumerate(self.line_keys)}
         self.quiet_lines = np.array([line.line.kind == "forbidden" and bool(line.phrase) for line in self.lines],
                                     dtype=bool)
 
@@ -96,8 +104,16 @@ class TouchpointChecker:
             if column is not None and scores is not None:
                 said[:, index] = scores[:, column] >= line.thresholds.review
         checked_lines = valid_lines & has_text[:, None] & has_phrase[None, :]
+        # Lines the shopper ticked (said / not said / n/a) are decided by the tick, not by matching.
+        ticked = np.zeros_like(checked_lines)
+        for row, observation in enumerate(batch):
+            for line_key in observation.answers:
+                if (index := self.line_index.get(line_key)) is not None:
+                    ticked[row, index] = True
+        checked_lines &= ~ticked
         quiet_lines = checked_lines & self.quiet_lines[None, :] & ~said
         loud_lines = checked_lines & ~quiet_lines
+        ticked &= valid_lines
 
         self._count_quiet(tally, months, quiet_promises, quiet_lines)
         for row, observation in enumerate(batch):
@@ -115,6 +131,12 @@ class TouchpointChecker:
                     tally.add(check, observation.touchpoint, months[row])
             for index in line_indexes:
                 check = check_line(self.lines[index], observation, text, lookup)
+                if check is not None:
+                    result.checks.append(check)
+                    tally.add(check, observation.touchpoint, months[row])
+            for index in np.flatnonzero(ticked[row]).tolist():
+                prepared = self.lines[index]
+                check = answered_line(prepared, observation, observation.answers[prepared.line.key])
                 if check is not None:
                     result.checks.append(check)
                     tally.add(check, observation.touchpoint, months[row])

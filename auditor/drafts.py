@@ -22,6 +22,7 @@ from auditor.errors import InputError, Problem
 from auditor.fields import FORMATS
 from auditor.importer import check_record
 from auditor.records import Promise, load_promises
+from auditor.schema import SCRIPT_ANSWERS
 from auditor.store import Project, now_iso
 
 # The observation fields a draft holds, in the order of the entry form.
@@ -135,6 +136,32 @@ def save_observation(project: Project, data: Mapping[str, object], draft_id: int
                    [*(record[name] for name in OBSERVATION_FIELDS), now_iso()])
         db.conn.executemany("INSERT INTO measurements (observation, metric, value, unit, raw) VALUES (?, ?, ?, ?, ?)",
                             [(key, *measurement) for measurement in record["measurements"]])
+        answers = _script_answers(db, data.get("script_answers"), record["touchpoint"])
+        db.conn.executemany("INSERT INTO script_answers (observation, script_line, answer) VALUES (?, ?, ?)",
+                            [(key, line, answer) for line, answer in answers.items()])
         if draft_id is not None:
             db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
     return str(key)
+
+
+def _script_answers(db, answers: object, touchpoint: str) -> dict[str, str]:
+    """The shopper's ticks for the touchpoint's script lines (blank ones left out); a line
+    of another touchpoint or an unknown answer is a problem, not silently dropped."""
+    if not answers:
+        return {}
+    if not isinstance(answers, Mapping):
+        raise InputError("This visit", [Problem(None, "script_answers", "must map script lines to answers")])
+    lines = {key for (key,) in db.execute("SELECT key FROM script_lines WHERE touchpoint = ?", [touchpoint])}
+    chosen, problems = {}, []
+    for line, answer in answers.items():
+        if not answer:
+            continue
+        if answer not in SCRIPT_ANSWERS:
+            problems.append(Problem(None, f"script line {line}", f"'{answer}' is not said, not_said or na"))
+        elif line not in lines:
+            problems.append(Problem(None, f"script line {line}", f"is not a script line of {touchpoint}"))
+        else:
+            chosen[str(line)] = str(answer)
+    if problems:
+        raise InputError("This visit", problems)
+    return chosen

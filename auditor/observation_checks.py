@@ -167,3 +167,22 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
                      reason=f"required wording only partly matched (score {score:.0f})")
     reason = "required wording said only in a negation" if state == "negated" else "required wording not found"
     return Check(**base, verdict="broken", score=score, expected=line.text, observed="not said", reason=reason)
+
+
+def answered_line(prepared: PreparedLine, observation: Observation, answer: str) -> Check | None:
+    """A script line the shopper ticked in the entry form: the explicit answer outranks
+    fuzzy matching of the transcript. ``na`` (not applicable) makes no check."""
+    if answer not in ("said", "not_said"):
+        return None
+    line = prepared.line
+    forbidden = line.kind == "forbidden"
+    said = answer == "said"
+    base = dict(observation=observation.key, touchpoint=observation.touchpoint, target_type="script_line",
+                target=line.key, kind="forbidden_phrase" if forbidden else "missing_phrase", weight=line.weight,
+                script_line=line.key, promise=line.promise, observed_at=observation.observed_at)
+    ticked = "the shopper ticked it as said" if said else "the shopper ticked it as not said"
+    if said != forbidden:  # a required line said, or a forbidden one not said
+        return Check(**base, verdict="kept", reason=ticked)
+    expected = f"must not say: {line.text}" if forbidden else line.text
+    observed = "said (ticked by the shopper)" if said else "not said (ticked by the shopper)"
+    return Check(**base, verdict="broken", expected=expected, observed=observed, reason=ticked)

@@ -57,6 +57,7 @@ class Observation:
     shopper: str | None
     transcript: str
     measurements: dict[str, tuple[float, str | None]] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)  # script line -> said | not_said | na (ticked by the shopper)
 
     @property
     def day(self) -> str:
@@ -104,10 +105,16 @@ def iter_observations(project: Project, period_from: str | None, period_to: str 
             "SELECT m.observation, m.metric, m.value, m.unit FROM measurements m "
             f"JOIN observations o ON o.key = m.observation {where}", params):
         measured.setdefault(key, {})[metric] = (value, unit)
+    answered: dict[str, dict[str, str]] = {}
+    for key, line, answer in project.db.execute(
+            "SELECT a.observation, a.script_line, a.answer FROM script_answers a "
+            f"JOIN observations o ON o.key = a.observation {where}", params):
+        answered.setdefault(key, {})[line] = answer
     for key, touchpoint, observed_at, shopper, transcript in project.db.execute(
             f"SELECT o.key, o.touchpoint, o.observed_at, o.shopper, o.transcript FROM observations o {where} "
             "ORDER BY o.touchpoint, o.observed_at, o.key", params):
-        yield Observation(key, touchpoint, observed_at, shopper, transcript or "", measured.get(key, {}))
+        yield Observation(key, touchpoint, observed_at, shopper, transcript or "", measured.get(key, {}),
+                          answered.get(key, {}))
 
 
 def observation_rows(project: Project, period_from: str | None, period_to: str | None) -> list[dict]:
