@@ -40,6 +40,7 @@ from auditor.drafts import (
 from auditor.errors import AuditorError, InputError, Problem
 from auditor.store import Project
 from auditor.values import parse_datetime
+from ui.entry_checklist import ScriptChecklist
 from ui.entry_measurements import ERROR_STYLE, MeasurementFields
 
 AUTOSAVE_MS = 1000  # a change is in the project at most this long after it was typed
@@ -90,6 +91,7 @@ class EntryForm(QWidget):
         self.transcript.setTabChangesFocus(True)  # Tab moves on; a transcript has no use for tabs
         self.transcript.setMinimumHeight(220)
         self.measurements = MeasurementFields(self)
+        self.checklist = ScriptChecklist(self)
         self.scores = {name: QLineEdit(self) for name in _SCORES}
         for score in self.scores.values():
             score.setMaximumWidth(56)
@@ -122,7 +124,10 @@ class EntryForm(QWidget):
         ratings.setColumnStretch(2, 1)
         for row, name in enumerate(_SCORES):
             self._add_row(ratings, row, name, self.scores[name])
+        self.script_box = QGroupBox(self)
+        QVBoxLayout(self.script_box).addWidget(self.checklist)
         right = QVBoxLayout()
+        right.addWidget(self.script_box)
         right.addWidget(self.measure_box)
         right.addWidget(self.ratings_box)
         right.addStretch(1)
@@ -174,6 +179,8 @@ class EntryForm(QWidget):
             field.textChanged.connect(lambda _text, name=name: self._field_changed(name))
         self.transcript.textChanged.connect(lambda: self._field_changed("transcript"))
         self.measurements.changed.connect(self._changed)
+        self.checklist.changed.connect(self._changed)
+        self.observed_at.dateTimeChanged.connect(self._show_checklist)
         self.save_button.clicked.connect(self.save_visit)
         self.discard_button.clicked.connect(self.discard)
         for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
@@ -184,7 +191,8 @@ class EntryForm(QWidget):
     def _fix_tab_order(self) -> None:
         """Top to bottom, left column then right: the order a shopper fills the form in."""
         chain = [self.touchpoint, self.observed_at, self.shopper, self.scenario, self.transcript,
-                 *self.measurements.fields.values(), *self.scores.values(), self.save_button]
+                 *self.checklist.choices.values(), *self.measurements.fields.values(), *self.scores.values(),
+                 self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -206,6 +214,7 @@ class EntryForm(QWidget):
         self.scores["nps"].setPlaceholderText(self.tr("0–10"))
         self.scores["ces"].setPlaceholderText(self.tr("1–7"))
         self.measure_box.setTitle(self.tr("Measurements"))
+        self.script_box.setTitle(self.tr("Script: what staff said (blank: the audit reads the transcript)"))
         self.ratings_box.setTitle(self.tr("Ratings (SERVQUAL 1–5, NPS 0–10, CES 1–7; blank if not asked)"))
         self.discard_button.setText(self.tr("Discard draft"))
         self.save_button.setText(self.tr("Save and next (Ctrl+Enter)"))
@@ -228,11 +237,13 @@ class EntryForm(QWidget):
         }
         found.update({name: field.text() for name, field in self.scores.items()})
         found["measurements"] = self.measurements.values()
+        found["script_answers"] = self.checklist.values()
         return found
 
     def has_content(self) -> bool:
         data = self.data()
-        return bool(data["measurements"]) or any(str(data[name]).strip() for name in _CONTENT)
+        return bool(data["measurements"]) or bool(data["script_answers"]) or any(
+            str(data[name]).strip() for name in _CONTENT)
 
     def _touchpoint_changed(self) -> None:
         self._show_measurements()
@@ -240,6 +251,11 @@ class EntryForm(QWidget):
 
     def _show_measurements(self) -> None:
         self.measurements.show_metrics(promises_to_measure(self.project, self.touchpoint.currentData()))
+        self._show_checklist()
+
+    def _show_checklist(self) -> None:
+        day = self.observed_at.dateTime().toString("yyyy-MM-dd")
+        self.checklist.show_lines(self.project, self.touchpoint.currentData(), day)
         self._fix_tab_order()
 
     def _field_changed(self, name: str) -> None:
@@ -310,6 +326,7 @@ class EntryForm(QWidget):
                 field.setText("" if data.get(name) is None else str(data.get(name)))
             self.measurements.texts = {str(m): str(t) for m, t in dict(data.get("measurements") or {}).items()}
             self._show_measurements()
+            self.checklist.set_values(dict(data.get("script_answers") or {}))
         finally:
             self._quiet = False
         self.draft_id = draft.id
@@ -383,6 +400,7 @@ class EntryForm(QWidget):
             for field in self.scores.values():
                 field.clear()
             self.measurements.clear()
+            self.checklist.clear()
             self._show_measurements()
         finally:
             self._quiet = False

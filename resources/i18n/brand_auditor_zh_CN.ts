@@ -80,158 +80,163 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="192" />
+        <location filename="../../ui/entry_form.py" line="200" />
         <source>New visit</source>
         <translation>新走访</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="194" />
+        <location filename="../../ui/entry_form.py" line="202" />
         <source>&amp;Touchpoint</source>
         <translation>触点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="194" />
+        <location filename="../../ui/entry_form.py" line="202" />
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="194" />
+        <location filename="../../ui/entry_form.py" line="202" />
         <source>S&amp;hopper</source>
         <translation>神秘顾客(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="195" />
+        <location filename="../../ui/entry_form.py" line="203" />
         <source>S&amp;cenario</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="195" />
+        <location filename="../../ui/entry_form.py" line="203" />
         <source>T&amp;ranscript and notes</source>
         <translation>记录与备注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="196" />
+        <location filename="../../ui/entry_form.py" line="204" />
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="196" />
+        <location filename="../../ui/entry_form.py" line="204" />
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="197" />
+        <location filename="../../ui/entry_form.py" line="205" />
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="197" />
+        <location filename="../../ui/entry_form.py" line="205" />
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="198" />
+        <location filename="../../ui/entry_form.py" line="206" />
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="198" />
+        <location filename="../../ui/entry_form.py" line="206" />
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="198" />
+        <location filename="../../ui/entry_form.py" line="206" />
         <source>CES</source>
         <translation>费力度</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="202" />
+        <location filename="../../ui/entry_form.py" line="210" />
         <source>What the shopper set out to do</source>
         <translation>神秘顾客此行要办的事</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="203" />
+        <location filename="../../ui/entry_form.py" line="211" />
         <source>What was said and what happened, in the words used</source>
         <translation>说了什么、发生了什么，尽量用原话</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="205" />
+        <location filename="../../ui/entry_form.py" line="213" />
         <source>1–5</source>
         <translation>1–5</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="206" />
+        <location filename="../../ui/entry_form.py" line="214" />
         <source>0–10</source>
         <translation>0–10</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="207" />
+        <location filename="../../ui/entry_form.py" line="215" />
         <source>1–7</source>
         <translation>1–7</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="208" />
+        <location filename="../../ui/entry_form.py" line="216" />
         <source>Measurements</source>
         <translation>测量值</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="209" />
+        <location filename="../../ui/entry_form.py" line="217" />
+        <source>Script: what staff said (blank: the audit reads the transcript)</source>
+        <translation>话术：员工是否说了（留空则由审计读取记录判断）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="218" />
         <source>Ratings (SERVQUAL 1–5, NPS 0–10, CES 1–7; blank if not asked)</source>
         <translation>评分（SERVQUAL 1–5，NPS 0–10，CES 1–7；未问可留空）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="210" />
-        <location filename="../../ui/entry_form.py" line="324" />
+        <location filename="../../ui/entry_form.py" line="219" />
+        <location filename="../../ui/entry_form.py" line="341" />
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="211" />
+        <location filename="../../ui/entry_form.py" line="220" />
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="276" />
+        <location filename="../../ui/entry_form.py" line="292" />
         <source>Draft saved at {time}.</source>
         <translation>草稿已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="282" />
+        <location filename="../../ui/entry_form.py" line="298" />
         <source>The draft could not be saved ({error}); trying again.</source>
         <translation>草稿未能保存（{error}），正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="298" />
+        <location filename="../../ui/entry_form.py" line="314" />
         <source>{key} (not in this project)</source>
         <translation>{key}（不在此项目中）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="318" />
+        <location filename="../../ui/entry_form.py" line="335" />
         <source>Draft from {time} restored.</source>
         <translation>已恢复 {time} 的草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="325" />
+        <location filename="../../ui/entry_form.py" line="342" />
         <source>Throw away everything typed for this visit?</source>
         <translation>丢弃此次走访已输入的全部内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="332" />
+        <location filename="../../ui/entry_form.py" line="349" />
         <source>Draft discarded.</source>
         <translation>草稿已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="345" />
+        <location filename="../../ui/entry_form.py" line="362" />
         <source>Not saved: {error} The draft is kept.</source>
         <translation>未保存：{error} 草稿已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="349" />
+        <location filename="../../ui/entry_form.py" line="366" />
         <source>Visit {key} saved. Next visit:</source>
         <translation>走访 {key} 已保存。下一条：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/entry_form.py" line="368" />
+        <location filename="../../ui/entry_form.py" line="385" />
         <source>Not saved: %n problem(s) to fix; the draft is kept.</source>
         <translation>
             <numerusform>未保存：有 %n 个问题需要改正；草稿已保留。</numerusform>
@@ -732,6 +737,34 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
         <location filename="../../ui/background.py" line="183" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptChecklist</name>
+    <message>
+        <location filename="../../ui/entry_checklist.py" line="71" />
+        <source>— (judge from the transcript)</source>
+        <translation>—（由记录判断）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_checklist.py" line="71" />
+        <source>said</source>
+        <translation>说了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_checklist.py" line="72" />
+        <source>not said</source>
+        <translation>没说</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_checklist.py" line="72" />
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_checklist.py" line="76" />
+        <source>This touchpoint has no script lines.</source>
+        <translation>此触点没有话术。</translation>
     </message>
 </context>
 <context>

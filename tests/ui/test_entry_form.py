@@ -129,15 +129,16 @@ def test_ctrl_enter_saves_the_visit_with_its_measurement_and_starts_the_next(qtb
     assert drafts_in(small_project) == []
 
 
-def test_tab_goes_from_the_transcript_to_the_measurements_then_the_ratings(qtbot, form):
+def test_tab_goes_from_the_transcript_to_the_script_then_the_measurements_and_ratings(qtbot, form):
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     form.transcript.setFocus()
+    lines = list(form.checklist.choices.values())
     stops = []
-    for _ in range(3):
+    for _ in range(len(lines) + 3):
         qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
         stops.append(form.focusWidget())
-    assert stops == [form.measurements.fields["callback_time"], form.scores["rating_tangibles"],
+    assert stops == [*lines, form.measurements.fields["callback_time"], form.scores["rating_tangibles"],
                      form.scores["rating_reliability"]]
     form.scores["ces"].setFocus()
     qtbot.keyClick(form.scores["ces"], Qt.Key.Key_Tab)
@@ -215,3 +216,26 @@ def test_the_main_window_opens_the_form_and_offers_unsaved_drafts_back(qtbot, sa
     assert window.entry_forms == []
     with Project.open(sample_project) as project:
         assert len(load_drafts(project)) == 1  # still there for next time
+
+
+def test_the_script_checklist_is_saved_with_the_visit_and_kept_in_the_draft(qtbot, sample_project):
+    from auditor.drafts import load_drafts
+
+    with Project.open(sample_project) as project:
+        form = EntryForm(project)
+        qtbot.add_widget(form)
+        form.touchpoint.setCurrentIndex(form.touchpoint.findData("hotline"))
+        assert {"S-06", "S-07"} <= set(form.checklist.choices)
+        assert "S-14" not in form.checklist.choices  # a chat line
+        choice = form.checklist.choices["S-06"]
+        choice.setCurrentIndex(choice.findData("not_said"))
+        form.write_draft()
+        assert load_drafts(project)[0].data["script_answers"] == {"S-06": "not_said"}
+        restored = EntryForm(project, load_drafts(project)[0])
+        qtbot.add_widget(restored)
+        assert restored.checklist.values() == {"S-06": "not_said"}
+        restored.transcript.setPlainText("Nobody greeted me.")
+        key = restored.save_visit()
+        assert key and project.db.execute("SELECT answer FROM script_answers WHERE observation = ? AND "
+                                          "script_line = 'S-06'", [key]).fetchone() == ("not_said",)
+        assert restored.checklist.values() == {}  # the next visit starts blank
