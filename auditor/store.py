@@ -120,6 +120,16 @@ class Project:
         try:
             conn = sqlite3.connect(str(path), timeout=_LOCK_TIMEOUT_SECONDS, check_same_thread=False)
             db = Database(conn)
+            if not is_new:
+                # The header read above may be stale: a newer app's last write can still sit in
+                # the -wal file beside it (after a crash). SQLite's own answer decides.
+                actual = conn.execute("PRAGMA user_version").fetchone()[0]
+                if actual > target_version:
+                    conn.close()
+                    raise ProjectTooNew(
+                        f"{path} was made by a newer version of Brand Touchpoint Auditor "
+                        f"(schema {actual}, this app knows up to {target_version}); please update the app.")
+                version = max(version, actual)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports and audits stay in memory
             if version < target_version and not is_new:

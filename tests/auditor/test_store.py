@@ -200,3 +200,20 @@ def test_a_locked_project_is_reported_as_locked(full_project):
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_newer_schema_still_in_the_wal_is_refused_too(tmp_path):
+    """A newer app crashed before checkpointing: the main file's header looks old, the WAL is new."""
+    import sqlite3
+
+    from auditor.errors import ProjectTooNew
+
+    path = tmp_path / "crashed.btaproj"
+    Project.open(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # lands in the -wal file only
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == SCHEMA_VERSION  # the header looks current
+    with pytest.raises(ProjectTooNew, match="newer version"):
+        Project.open(path)
+    conn.close()

@@ -345,3 +345,26 @@ def test_file_import_opens_the_import_dialog_and_refreshes_after(window: MainWin
     monkeypatch.setattr(ImportDialog, "exec", fake_exec)
     window.action_import.trigger()
     assert len(shown) == 1 and "2 new" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "newer", "other_program"])
+def test_a_damaged_newer_or_foreign_file_opens_a_dialog_not_a_traceback(window: MainWindow, sample_project: Path,
+                                                                        tmp_path: Path, warnings_shown: list,
+                                                                        damage: str) -> None:
+    import sqlite3
+
+    target = tmp_path / f"{damage}.btaproj"
+    if damage == "truncated":
+        target.write_bytes(sample_project.read_bytes()[:5000])
+    elif damage == "newer":
+        target.write_bytes(sample_project.read_bytes())
+        with sqlite3.connect(target) as conn:
+            conn.execute("PRAGMA user_version = 99")
+    else:
+        with sqlite3.connect(target) as conn:
+            conn.execute("CREATE TABLE invoices (id INTEGER)")
+    before = target.read_bytes()
+    assert not window.open_project(target)
+    [(title, message)] = warnings_shown
+    assert title == "Cannot open project" and str(target) in message and "Traceback" not in message
+    assert target.read_bytes() == before  # never written to
