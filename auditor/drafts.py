@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from auditor import values
+from auditor.attachments import attach, discard_staged
 from auditor.errors import InputError, Problem
 from auditor.fields import FORMATS
 from auditor.importer import check_record
@@ -122,6 +123,7 @@ def save_observation(project: Project, data: Mapping[str, object], draft_id: int
     measurements = data.get("measurements") or {}
     for metric, text in dict(measurements).items():  # type: ignore[call-overload]
         cells[f"{MEASURE_PREFIX}{metric}"] = text
+    staged = list(data.get("attachments") or [])
     with project.transaction() as db:
         if not cells.get("key") or not str(cells["key"]).strip():
             cells["key"] = new_observation_key(project)
@@ -139,8 +141,10 @@ def save_observation(project: Project, data: Mapping[str, object], draft_id: int
         answers = _script_answers(db, data.get("script_answers"), record["touchpoint"])
         db.conn.executemany("INSERT INTO script_answers (observation, script_line, answer) VALUES (?, ?, ?)",
                             [(key, line, answer) for line, answer in answers.items()])
+        attach(project, key, staged, db=db)  # the files are added to the visit's folder; rows in this transaction
         if draft_id is not None:
             db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+    discard_staged(project, staged)  # only after the commit: a failed save keeps the pending copies
     return str(key)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditor.attachments import discard_staged
 from auditor.drafts import (
     MEASURE_PREFIX,
     RATING_FIELDS,
@@ -40,6 +41,7 @@ from auditor.drafts import (
 from auditor.errors import AuditorError, InputError, Problem
 from auditor.store import Project
 from auditor.values import parse_datetime
+from ui.entry_attachments import AttachmentsBox
 from ui.entry_checklist import ScriptChecklist
 from ui.entry_measurements import ERROR_STYLE, MeasurementFields
 
@@ -92,6 +94,7 @@ class EntryForm(QWidget):
         self.transcript.setMinimumHeight(220)
         self.measurements = MeasurementFields(self)
         self.checklist = ScriptChecklist(self)
+        self.attachments = AttachmentsBox(project, self)
         self.scores = {name: QLineEdit(self) for name in _SCORES}
         for score in self.scores.values():
             score.setMaximumWidth(56)
@@ -130,6 +133,9 @@ class EntryForm(QWidget):
         right.addWidget(self.script_box)
         right.addWidget(self.measure_box)
         right.addWidget(self.ratings_box)
+        self.attachments_box = QGroupBox(self)
+        QVBoxLayout(self.attachments_box).addWidget(self.attachments)
+        right.addWidget(self.attachments_box)
         right.addStretch(1)
 
         body = QHBoxLayout()
@@ -180,6 +186,7 @@ class EntryForm(QWidget):
         self.transcript.textChanged.connect(lambda: self._field_changed("transcript"))
         self.measurements.changed.connect(self._changed)
         self.checklist.changed.connect(self._changed)
+        self.attachments.changed.connect(self.write_draft)  # at once: a file was just copied in
         self.observed_at.dateTimeChanged.connect(self._show_checklist)
         self.save_button.clicked.connect(self.save_visit)
         self.discard_button.clicked.connect(self.discard)
@@ -192,7 +199,7 @@ class EntryForm(QWidget):
         """Top to bottom, left column then right: the order a shopper fills the form in."""
         chain = [self.touchpoint, self.observed_at, self.shopper, self.scenario, self.transcript,
                  *self.checklist.choices.values(), *self.measurements.fields.values(), *self.scores.values(),
-                 self.save_button]
+                 self.attachments.add_button, self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -215,6 +222,7 @@ class EntryForm(QWidget):
         self.scores["ces"].setPlaceholderText(self.tr("1–7"))
         self.measure_box.setTitle(self.tr("Measurements"))
         self.script_box.setTitle(self.tr("Script: what staff said (blank: the audit reads the transcript)"))
+        self.attachments_box.setTitle(self.tr("Photos and audio"))
         self.ratings_box.setTitle(self.tr("Ratings (SERVQUAL 1–5, NPS 0–10, CES 1–7; blank if not asked)"))
         self.discard_button.setText(self.tr("Discard draft"))
         self.save_button.setText(self.tr("Save and next (Ctrl+Enter)"))
@@ -238,11 +246,12 @@ class EntryForm(QWidget):
         found.update({name: field.text() for name, field in self.scores.items()})
         found["measurements"] = self.measurements.values()
         found["script_answers"] = self.checklist.values()
+        found["attachments"] = self.attachments.items()
         return found
 
     def has_content(self) -> bool:
         data = self.data()
-        return bool(data["measurements"]) or bool(data["script_answers"]) or any(
+        return bool(data["measurements"]) or bool(data["script_answers"]) or bool(data["attachments"]) or any(
             str(data[name]).strip() for name in _CONTENT)
 
     def _touchpoint_changed(self) -> None:
@@ -327,6 +336,7 @@ class EntryForm(QWidget):
             self.measurements.texts = {str(m): str(t) for m, t in dict(data.get("measurements") or {}).items()}
             self._show_measurements()
             self.checklist.set_values(dict(data.get("script_answers") or {}))
+            self.attachments.set_items(list(data.get("attachments") or []))
         finally:
             self._quiet = False
         self.draft_id = draft.id
@@ -343,6 +353,7 @@ class EntryForm(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._autosave.stop()
+        discard_staged(self.project, self.attachments.items())  # the copies made for this visit
         if self.draft_id is not None:
             delete_draft(self.project, self.draft_id)
         self.start_next_visit()
@@ -401,6 +412,7 @@ class EntryForm(QWidget):
                 field.clear()
             self.measurements.clear()
             self.checklist.clear()
+            self.attachments.set_items([])
             self._show_measurements()
         finally:
             self._quiet = False

@@ -14,6 +14,72 @@
     </message>
 </context>
 <context>
+    <name>AttachmentRow</name>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="102" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="103" />
+        <source>Remove {name} from this visit</source>
+        <translation>从本次走访中移除 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="105" />
+        <source>Missing: the file is no longer in the project's attachment folder</source>
+        <translation>缺失：附件文件夹中已找不到该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="107" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="107" />
+        <source>Audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="108" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="168" />
+        <source>Photos and audio ({patterns})</source>
+        <translation>照片和录音（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="169" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="170" />
+        <source>Add photos or audio</source>
+        <translation>添加照片或录音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="189" />
+        <source>Some files were not added</source>
+        <translation>部分文件未能添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="221" />
+        <source>&amp;Add photos or audio…</source>
+        <translation>添加照片或录音(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_attachments.py" line="222" />
+        <source>No photos or audio yet.</source>
+        <translation>尚未添加照片或录音。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <location filename="../../ui/detail_panel.py" line="117" />
@@ -80,163 +146,168 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="200" />
+        <location filename="../../ui/entry_form.py" line="207" />
         <source>New visit</source>
         <translation>新走访</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="202" />
+        <location filename="../../ui/entry_form.py" line="209" />
         <source>&amp;Touchpoint</source>
         <translation>触点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="202" />
+        <location filename="../../ui/entry_form.py" line="209" />
         <source>&amp;When</source>
         <translation>时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="202" />
+        <location filename="../../ui/entry_form.py" line="209" />
         <source>S&amp;hopper</source>
         <translation>神秘顾客(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="203" />
+        <location filename="../../ui/entry_form.py" line="210" />
         <source>S&amp;cenario</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="203" />
+        <location filename="../../ui/entry_form.py" line="210" />
         <source>T&amp;ranscript and notes</source>
         <translation>记录与备注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="204" />
+        <location filename="../../ui/entry_form.py" line="211" />
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="204" />
+        <location filename="../../ui/entry_form.py" line="211" />
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="205" />
+        <location filename="../../ui/entry_form.py" line="212" />
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="205" />
+        <location filename="../../ui/entry_form.py" line="212" />
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="206" />
+        <location filename="../../ui/entry_form.py" line="213" />
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="206" />
+        <location filename="../../ui/entry_form.py" line="213" />
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="206" />
+        <location filename="../../ui/entry_form.py" line="213" />
         <source>CES</source>
         <translation>费力度</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="210" />
+        <location filename="../../ui/entry_form.py" line="217" />
         <source>What the shopper set out to do</source>
         <translation>神秘顾客此行要办的事</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="211" />
+        <location filename="../../ui/entry_form.py" line="218" />
         <source>What was said and what happened, in the words used</source>
         <translation>说了什么、发生了什么，尽量用原话</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="213" />
+        <location filename="../../ui/entry_form.py" line="220" />
         <source>1–5</source>
         <translation>1–5</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="214" />
+        <location filename="../../ui/entry_form.py" line="221" />
         <source>0–10</source>
         <translation>0–10</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="215" />
+        <location filename="../../ui/entry_form.py" line="222" />
         <source>1–7</source>
         <translation>1–7</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="216" />
+        <location filename="../../ui/entry_form.py" line="223" />
         <source>Measurements</source>
         <translation>测量值</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="217" />
+        <location filename="../../ui/entry_form.py" line="224" />
         <source>Script: what staff said (blank: the audit reads the transcript)</source>
         <translation>话术：员工是否说了（留空则由审计读取记录判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="218" />
+        <location filename="../../ui/entry_form.py" line="225" />
+        <source>Photos and audio</source>
+        <translation>照片和录音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="226" />
         <source>Ratings (SERVQUAL 1–5, NPS 0–10, CES 1–7; blank if not asked)</source>
         <translation>评分（SERVQUAL 1–5，NPS 0–10，CES 1–7；未问可留空）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="219" />
-        <location filename="../../ui/entry_form.py" line="341" />
+        <location filename="../../ui/entry_form.py" line="227" />
+        <location filename="../../ui/entry_form.py" line="351" />
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="220" />
+        <location filename="../../ui/entry_form.py" line="228" />
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="292" />
+        <location filename="../../ui/entry_form.py" line="301" />
         <source>Draft saved at {time}.</source>
         <translation>草稿已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="298" />
+        <location filename="../../ui/entry_form.py" line="307" />
         <source>The draft could not be saved ({error}); trying again.</source>
         <translation>草稿未能保存（{error}），正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="314" />
+        <location filename="../../ui/entry_form.py" line="323" />
         <source>{key} (not in this project)</source>
         <translation>{key}（不在此项目中）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="335" />
+        <location filename="../../ui/entry_form.py" line="345" />
         <source>Draft from {time} restored.</source>
         <translation>已恢复 {time} 的草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="342" />
+        <location filename="../../ui/entry_form.py" line="352" />
         <source>Throw away everything typed for this visit?</source>
         <translation>丢弃此次走访已输入的全部内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="349" />
+        <location filename="../../ui/entry_form.py" line="360" />
         <source>Draft discarded.</source>
         <translation>草稿已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="362" />
+        <location filename="../../ui/entry_form.py" line="373" />
         <source>Not saved: {error} The draft is kept.</source>
         <translation>未保存：{error} 草稿已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="366" />
+        <location filename="../../ui/entry_form.py" line="377" />
         <source>Visit {key} saved. Next visit:</source>
         <translation>走访 {key} 已保存。下一条：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/entry_form.py" line="385" />
+        <location filename="../../ui/entry_form.py" line="396" />
         <source>Not saved: %n problem(s) to fix; the draft is kept.</source>
         <translation>
             <numerusform>未保存：有 %n 个问题需要改正；草稿已保留。</numerusform>

@@ -142,6 +142,8 @@ def test_tab_goes_from_the_transcript_to_the_script_then_the_measurements_and_ra
                      form.scores["rating_reliability"]]
     form.scores["ces"].setFocus()
     qtbot.keyClick(form.scores["ces"], Qt.Key.Key_Tab)
+    assert form.focusWidget() is form.attachments.add_button  # photos and audio, then save
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
     assert form.focusWidget() is form.save_button
 
 
@@ -239,3 +241,30 @@ def test_the_script_checklist_is_saved_with_the_visit_and_kept_in_the_draft(qtbo
         assert key and project.db.execute("SELECT answer FROM script_answers WHERE observation = ? AND "
                                           "script_line = 'S-06'", [key]).fetchone() == ("not_said",)
         assert restored.checklist.values() == {}  # the next visit starts blank
+
+
+def test_a_photo_added_to_a_visit_is_filed_with_it_on_saving(qtbot, sample_project, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from auditor.attachments import attachment_folder, list_attachments
+    from auditor.drafts import load_drafts
+
+    photo = tmp_path / "门店外观.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    assert image.save(str(photo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(photo)], ""))
+    with Project.open(sample_project) as project:
+        form = EntryForm(project)
+        qtbot.add_widget(form)
+        form.touchpoint.setCurrentIndex(form.touchpoint.findData("sh-jingan"))
+        form.attachments.add_files()
+        assert load_drafts(project)[0].data["attachments"][0]["original"] == "门店外观.png"  # in the draft at once
+        form.transcript.setPlainText("Store front photographed.")
+        key = form.save_visit()
+        (attached,) = list_attachments(project, key)
+        assert attached.kind == "photo" and (attachment_folder(project) / attached.path).read_bytes() == \
+            photo.read_bytes()
+        assert not any((attachment_folder(project) / "pending").iterdir())  # the pending copy is gone
+        assert form.attachments.items() == []
