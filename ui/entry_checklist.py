@@ -30,6 +30,7 @@ class ScriptChecklist(QWidget):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None and widget is not self.empty:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         self.choices = {}
         rows = project.db.execute(

@@ -86,6 +86,8 @@ def _fill(form) -> None:
             form.measurements.fields[metric].setText(text)
     for name, value in EXAMPLE_VISIT["scores"].items():
         form.scores[name].setText(value)
+    for choice, answer in zip(form.checklist.choices.values(), ("said", "not_said")):
+        choice.setCurrentIndex(choice.findData(answer))
     form.resize(form.sizeHint().expandedTo(form.minimumSizeHint()))
 
 
