@@ -160,7 +160,8 @@ class Project:
     def save_copy(self, target: str | Path) -> Path:
         """Write a consistent copy of the project (WAL content included) to ``target``,
         which must not exist; written beside it and moved into place, so a failure leaves
-        no half file. The open project stays the one in use."""
+        no half file. The visits' photos and audio (the ``.attachments`` folder beside the
+        project) are copied beside the copy. The open project stays the one in use."""
         target = Path(target).expanduser()
         if target.resolve() == self.path.resolve():
             raise AuditorError(f"{target} is this project itself; choose another name for the copy.")
@@ -180,6 +181,13 @@ class Project:
         except (sqlite3.Error, OSError) as error:
             _remove_quietly(partial)
             raise AuditorError(f"Could not write the copy {target}: {error}.") from None
+        files = self.path.with_name(f"{self.path.stem}.attachments")
+        if files.is_dir():
+            try:
+                shutil.copytree(files, target.with_name(f"{target.stem}.attachments"), dirs_exist_ok=True)
+            except OSError as error:
+                raise AuditorError(f"The copy {target} was written, but its photos and audio could not be "
+                                   f"copied: {error}.") from None
         return target
 
     def close(self) -> None:

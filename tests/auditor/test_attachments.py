@@ -245,3 +245,21 @@ def test_deleting_the_visit_removes_its_attachment_rows(tmp_path, project):
         db.execute("DELETE FROM observations WHERE key = ?", [key])
     assert list_attachments(project, key) == []
     assert [row.original for row in list_attachments(project, other)] == ["b.jpg"]
+
+
+def test_save_a_copy_takes_the_photos_and_audio_along(tmp_path):
+    from auditor.attachments import attachment_folder, list_attachments, stage_file
+    from auditor.drafts import save_observation
+
+    path = tmp_path / "with-files.btaproj"
+    photo = tmp_path / "front.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a jpeg")
+    with Project.open(path, create=True) as project:
+        project.db.execute("INSERT INTO touchpoints (key, name, channel) VALUES ('web', 'Website', 'website')")
+        project.db.conn.commit()
+        key = save_observation(project, {"touchpoint": "web", "observed_at": "2026-11-01 10:00",
+                                         "attachments": [stage_file(project, photo)]})
+        copy = project.save_copy(tmp_path / "copy.btaproj")
+    with Project.open(copy) as copied:
+        (attached,) = list_attachments(copied, key)
+        assert (attachment_folder(copied) / attached.path).read_bytes() == photo.read_bytes()
