@@ -210,7 +210,8 @@ def compute_metrics(checks: Iterable[Check] | CheckTally, observations: Iterable
     observation; project-level checks with neither appear only in the totals and by promise
     / script line. ``by_promise`` and ``by_script_line`` hold keeping blocks of promise and
     script-line checks, keyed by promise and script-line key; ``by_promise_touchpoint`` the
-    keeping block of each promise at each touchpoint. ``counts`` counts every check,
+    keeping block of each promise at each touchpoint; ``tested_pairs`` the [promise, touchpoint]
+    pairs some visit was checked against. ``counts`` counts every check,
     duplicate-transcript checks included.
     """
     observations = list(observations or ())
@@ -239,6 +240,7 @@ def compute_metrics(checks: Iterable[Check] | CheckTally, observations: Iterable
         "by_promise": _keyed(tally, "promise"),
         "by_script_line": _keyed(tally, "script_line"),
         "by_promise_touchpoint": _promise_by_touchpoint(tally),
+        "tested_pairs": _tested_pairs(tally),
     }
 
 
@@ -342,6 +344,14 @@ def _promise_by_touchpoint(tally: CheckTally) -> dict[str, dict[str, dict]]:
             grouped[target][touchpoint].append(cell)
     return {promise: {touchpoint: keeping_block(cells) for touchpoint, cells in sorted(grouped[promise].items())}
             for promise in sorted(grouped)}
+
+
+def _tested_pairs(tally: CheckTally) -> list[list[str]]:
+    """[promise, touchpoint] pairs that some visit of the period was checked against (not
+    project-level checks, which have no visit and no month): the dashboard's coverage grid."""
+    return [list(pair) for pair in sorted({(target, touchpoint) for (kind, target, touchpoint, month), cell
+                                           in tally.items() if kind == "promise" and touchpoint and month
+                                           and cell[_KEPT] + cell[_BROKEN] + cell[_REVIEW]})]
 
 
 def _merged(tallies: Iterable[AnswerTally]) -> AnswerTally:

@@ -140,6 +140,7 @@ def test_nothing_at_all_gives_none_everywhere_and_is_json():
                for block in result["servqual"].values())
     for name in ("by_touchpoint", "by_location", "by_month", "by_promise", "by_script_line", "by_promise_touchpoint"):
         assert result[name] == {}
+    assert result["tested_pairs"] == []
     json.dumps(result)
 
 
@@ -278,6 +279,8 @@ def test_breakdown_by_promise_and_touchpoint_for_the_heat_map():
     assert result["P-RET"]["store-bj"] == {"keeping_rate": None, "keeping_interval": None, "kept": 0, "broken": 0,
                                            "review": 1}
     assert "S-HOT-1" not in result  # script lines are not promises
+    tested = metrics(checks, observations)["tested_pairs"]
+    assert ["P-RET", "store-sh"] in tested and ["P-RET", "web"] not in tested  # web: a project-level check
 
 
 def test_by_promise_prefers_the_promise_field_over_the_target():
