@@ -15,6 +15,7 @@ from auditor.drafts import Draft
 from auditor.sample import load_sample
 from auditor.store import Project, translate_sqlite_error
 from ui import settings
+from ui.dashboard_page import DashboardPage
 from ui.empty_state import EmptyState
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
 from ui.entry_form import EntryForm, pending_drafts, describe_draft
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         for spec in ALL_TABLES:
             self.pages[spec.table] = page = TablePage(self.tabs)
             self.tabs.addTab(page, "")
+        self.dashboard = DashboardPage(self.tabs)
+        self.tabs.addTab(self.dashboard, "")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.tabs)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         if self._project is not None:
             for page in self.pages.values():
                 page.refresh()
+            self.dashboard.refresh()
         self._update_counts()
 
     def _refuse_existing(self, path: Path) -> bool:
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
             model = None if project is None else self._model(project, spec)
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
+        self.dashboard.set_project(project)
         for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_save_copy,
                        self.action_close,
                        self.action_add,
@@ -398,6 +403,7 @@ class MainWindow(QMainWindow):
             "script_lines": self.tr("Script lines"),
             "observations": self.tr("Observations"),
         }
+        self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Dashboard"))
         for table, page in self.pages.items():
             count = None if self._counts is None else self._counts.get(table)
             title = titles[table] if count is None else self.tr("{table} ({count})").format(

@@ -80,6 +80,360 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/audit_page.py" line="169" />
+        <source>Run an audit</source>
+        <translation>运行审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="170" />
+        <location filename="../../ui/audit_page.py" line="351" />
+        <source>All visits</source>
+        <translation>全部走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="171" />
+        <source>Audit every visit in the project, whatever its date.</source>
+        <translation>审计项目中的全部走访，不论日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="172" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="173" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="174" />
+        <source>Run audit</source>
+        <translation>运行审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="175" />
+        <source>Audit runs</source>
+        <translation>审计次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177" />
+        <source>Run</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177" />
+        <source>Visits</source>
+        <translation>走访数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="177" />
+        <location filename="../../ui/audit_page.py" line="355" />
+        <source>Consistency index</source>
+        <translation>一致性指数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="178" />
+        <location filename="../../ui/audit_page.py" line="356" />
+        <source>Promise keeping</source>
+        <translation>承诺兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="178" />
+        <location filename="../../ui/audit_page.py" line="357" />
+        <source>Script adherence</source>
+        <translation>话术执行率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="178" />
+        <source>Findings</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="179" />
+        <source>Compare two runs</source>
+        <translation>比较两次审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="180" />
+        <location filename="../../ui/audit_page.py" line="321" />
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="180" />
+        <location filename="../../ui/audit_page.py" line="321" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="180" />
+        <location filename="../../ui/audit_page.py" line="322" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="202" />
+        <source>Open a project to audit it.</source>
+        <translation>请先打开一个项目再审计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="253" />
+        <source>The period ends before it starts; choose a “To” date on or after the “From” date.</source>
+        <translation>期间的结束早于开始；请选择不早于“从”的“至”日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="255" />
+        <source>Auditing…</source>
+        <translation>正在审计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="257" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="258" />
+        <source>Checking every visit against the promises and the script…</source>
+        <translation>正在逐一核对每次走访的承诺与话术…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="260" />
+        <source>The audit did not finish.</source>
+        <translation>审计未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="274" />
+        <source>Run {run} stored: {visits} visits audited, {findings} findings.</source>
+        <translation>第 {run} 次审计已保存：审计走访 {visits} 次，审计发现 {findings} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="285" />
+        <source>The audit was cancelled; nothing was stored.</source>
+        <translation>审计已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="310" />
+        <source>Select two runs above (Ctrl+click) to see what got better and what got worse.</source>
+        <translation>在上方选择两次审计（Ctrl+单击），查看哪些变好、哪些变差。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="311" />
+        <source>Once there are two audit runs, you can compare them here.</source>
+        <translation>有两次审计后，可以在这里比较。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="321" />
+        <location filename="../../ui/audit_page.py" line="322" />
+        <source>Run {run}</source>
+        <translation>第 {run} 次审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="325" />
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="337" />
+        <source>Run {newer} against run {older}: {better} figures got better, {worse} got worse, {same} stayed the same.</source>
+        <translation>第 {newer} 次对比第 {older} 次：{better} 项指标变好，{worse} 项变差，{same} 项持平。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="346" />
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="348" />
+        <source>From {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="350" />
+        <source>Until {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="358" />
+        <source>Broken promises</source>
+        <translation>未兑现的承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="359" />
+        <source>Required wording not said</source>
+        <translation>未说出的规定话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="360" />
+        <source>Forbidden wording used</source>
+        <translation>使用了禁用话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="361" />
+        <source>Inconsistent claims</source>
+        <translation>说法不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="362" />
+        <source>Promises not in the script</source>
+        <translation>话术未覆盖的承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="363" />
+        <source>Copied records</source>
+        <translation>疑似抄袭的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="365" />
+        <source>Findings: {kind}</source>
+        <translation>审计发现：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="390" />
+        <source>{points} pt</source>
+        <translation>{points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="114" />
+        <source>Consistency index {index} · audit {run}</source>
+        <translation>一致性指数 {index} · 第 {run} 次审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="147" />
+        <source>{promise} at {touchpoint}: {kept} kept, {broken} broken, {review} to review — click for the findings</source>
+        <translation>{promise} 在 {touchpoint}：兑现 {kept}，未兑现 {broken}，待复核 {review} — 点击查看审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="179" />
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="179" />
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="180" />
+        <source>Suggested scenario for the next mystery shop</source>
+        <translation>下次神秘顾客走访的建议场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="183" />
+        <source>Visit {touchpoint} and test: “{promise}”</source>
+        <translation>走访 {touchpoint}，检验：“{promise}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="187" />
+        <source>Never tested in this audit ({count})</source>
+        <translation>本次审计从未检验（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="191" />
+        <source>NPS {nps} · CES {ces}</source>
+        <translation>净推荐值 {nps} · 费力度 {ces}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="196" />
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="196" />
+        <source>Perceived</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="196" />
+        <source>Expected</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="197" />
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="228" />
+        <source>Tangibles</source>
+        <translation>有形性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="228" />
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="229" />
+        <source>Responsiveness</source>
+        <translation>响应性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="229" />
+        <source>Assurance</source>
+        <translation>保证性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="230" />
+        <source>Empathy</source>
+        <translation>移情性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="233" />
+        <source>Promise keeping</source>
+        <translation>承诺兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="233" />
+        <source>Script adherence</source>
+        <translation>话术执行率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="234" />
+        <source>Consistency index</source>
+        <translation>一致性指数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="234" />
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="237" />
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="238" />
+        <source>Promise keeping by touchpoint — click a cell for its findings</source>
+        <translation>各触点的承诺兑现率 — 点击单元格查看审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="239" />
+        <source>The customer's view</source>
+        <translation>顾客视角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="240" />
+        <source>No audit yet: run one on the Audit page.</source>
+        <translation>还没有审计：请在“审计”页面运行一次。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <location filename="../../ui/detail_panel.py" line="117" />
@@ -534,48 +888,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Cannot create project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Cannot load the sample</source>
         <translation>无法载入示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>{path} already exists; choose another name, or open it with File › Open project.</source>
         <translation>{path} 已存在；请换一个名称，或用 文件 › 打开项目 打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Delete {count} selected record(s) from {table}? Edit › Undo brings them back.</source>
         <translation>从{table}中删除选中的 {count} 条记录？可用 编辑 › 撤销 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Enter a visit — {project}</source>
         <translation>录入走访 — {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Unfinished visits</source>
         <translation>未完成的走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>{count} visit(s) were being entered and not saved yet:
 
 {lines}
@@ -588,177 +942,182 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
 现在继续录入吗？（如果不继续，它们会作为草稿保留到下次。）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Imported: {summary}</source>
         <translation>已导入：{summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>New project from sample</source>
         <translation>用示例新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Copy not saved</source>
         <translation>副本未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Saved a copy as {path}</source>
         <translation>副本已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&lt;h3&gt;Brand Touchpoint Auditor {version}&lt;/h3&gt;&lt;p&gt;Checks whether a brand keeps its promises at every touchpoint, from mystery shoppers' records.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;品牌触点审计 {version}&lt;/h3&gt;&lt;p&gt;根据神秘顾客的记录，检查品牌在每个触点是否兑现了承诺。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Brand Touchpoint Auditor</source>
         <translation>品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>{project} — {app}</source>
         <translation>{project} — {app}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>New project from &amp;sample…</source>
         <translation>用示例新建项目(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>&amp;Import a file…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>&amp;Enter a visit…</source>
         <translation>录入走访(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>&amp;Add a record</source>
         <translation>添加记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>D&amp;uplicate the record</source>
         <translation>复制记录(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&amp;Delete the selected records…</source>
         <translation>删除选中的记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Script lines</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Observations</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="406" />
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409" />
         <source>{table} ({count})</source>
         <translation>{table}（{count}）</translation>
     </message>
@@ -813,27 +1172,27 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
 <context>
     <name>ScriptChecklist</name>
     <message>
-        <location filename="../../ui/entry_checklist.py" line="71" />
+        <location filename="../../ui/entry_checklist.py" line="72" />
         <source>— (judge from the transcript)</source>
         <translation>—（由记录判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_checklist.py" line="71" />
+        <location filename="../../ui/entry_checklist.py" line="72" />
         <source>said</source>
         <translation>说了</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_checklist.py" line="72" />
+        <location filename="../../ui/entry_checklist.py" line="73" />
         <source>not said</source>
         <translation>没说</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_checklist.py" line="72" />
+        <location filename="../../ui/entry_checklist.py" line="73" />
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_checklist.py" line="76" />
+        <location filename="../../ui/entry_checklist.py" line="77" />
         <source>This touchpoint has no script lines.</source>
         <translation>此触点没有话术。</translation>
     </message>

@@ -25,7 +25,8 @@ def shown_counts(window: MainWindow) -> dict[str, str]:
 
 
 def tab_titles(window: MainWindow) -> list[str]:
-    return [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    """The sidebar's titles of the four table pages."""
+    return [window.tabs.tabText(window.tabs.indexOf(page)) for page in window.pages.values()]
 
 
 def test_sample_project_shows_its_counts_and_rows(window: MainWindow, sample_project: Path) -> None:
