@@ -15,11 +15,14 @@ from auditor.drafts import Draft
 from auditor.sample import load_sample
 from auditor.store import Project, translate_sqlite_error
 from ui import settings
+from ui.audit_page import AuditPage
 from ui.dashboard_page import DashboardPage
 from ui.empty_state import EmptyState
+from ui.findings_page import FindingsPage
 from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
 from ui.entry_form import EntryForm, pending_drafts, describe_draft
 from ui.import_dialog import ImportDialog
+from ui.report_dialog import ReportDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sidebar import Sidebar
 from ui.summary_panel import SummaryPanel
@@ -48,6 +51,12 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, "")
         self.dashboard = DashboardPage(self.tabs)
         self.tabs.addTab(self.dashboard, "")
+        self.findings = FindingsPage(self.tabs)
+        self.tabs.addTab(self.findings, "")
+        self.audit = AuditPage(self.tabs)
+        self.tabs.addTab(self.audit, "")
+        self.audit.audited.connect(lambda _run: self.refresh())
+        self.dashboard.cell_chosen.connect(self.show_findings)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.tabs)
@@ -109,6 +118,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
+        self._stop_audit()
         self._close_entry_forms()
         old, self._project = self._project, None
         self._show_project()
@@ -121,6 +131,8 @@ class MainWindow(QMainWindow):
             for page in self.pages.values():
                 page.refresh()
             self.dashboard.refresh()
+            self.findings.refresh()
+            self.audit.refresh()
         self._update_counts()
 
     def _refuse_existing(self, path: Path) -> bool:
@@ -132,6 +144,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _replace_project(self, project: Project) -> None:
+        self._stop_audit()
         self._close_entry_forms()  # their drafts are written to the old project first
         old, self._project = self._project, project
         self._show_project()  # the views let go of the old project before it closes
@@ -148,7 +161,10 @@ class MainWindow(QMainWindow):
             self.pages[spec.table].set_model(model, None if project is None else project.path)
         self.empty_state.set_project(None if project is None else project.path)
         self.dashboard.set_project(project)
-        for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_save_copy,
+        self.findings.set_project(project)
+        self.audit.set_project(project)
+        for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_report,
+                       self.action_save_copy,
                        self.action_close,
                        self.action_add,
                        self.action_duplicate, self.action_delete):
@@ -176,6 +192,11 @@ class MainWindow(QMainWindow):
 
     def _report_read_failure(self, message: str) -> None:
         self.statusBar().showMessage(message)
+
+    def show_findings(self, promise: str | None = None, touchpoint: str | None = None) -> None:
+        """The findings of one promise at one touchpoint (a click on the dashboard's heat map)."""
+        self.findings.filter_to(promise=promise, touchpoint=touchpoint)
+        self.tabs.setCurrentWidget(self.findings)
 
     def current_page(self) -> TablePage | None:
         page = self.tabs.currentWidget()
@@ -232,6 +253,11 @@ class MainWindow(QMainWindow):
             self.entry_forms.remove(form)
             form.deleteLater()
 
+    def _stop_audit(self) -> None:
+        """An audit still running is cancelled (nothing is stored) before its project goes."""
+        if self.audit.is_running() and self.audit.task is not None:
+            self.audit.task.cancel_and_wait()
+
     def _close_entry_forms(self) -> None:
         """Write every open form's draft, then close the forms (before their project closes)."""
         for form in self.entry_forms:
@@ -240,6 +266,11 @@ class MainWindow(QMainWindow):
                 form.close()
             form.deleteLater()
         self.entry_forms.clear()
+
+    def build_report(self) -> None:
+        """File › Build the report: run, language, template, redaction; opens the document when done."""
+        if self._project is not None:
+            ReportDialog(self._project.path, self).exec()
 
     def import_file(self) -> None:
         """File › Import: preview, column mapping, dry run and import in the background."""
@@ -279,6 +310,8 @@ class MainWindow(QMainWindow):
         self.action_enter_visit = self._action(self.file_menu, None, self.enter_visit)
         self.action_enter_visit.setShortcut(QKeySequence("Ctrl+E"))
         self.action_import = self._action(self.file_menu, None, self.import_file)
+        self.action_report = self._action(self.file_menu, None, self.build_report)
+        self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addSeparator()
         self.action_save_copy = self._action(self.file_menu, QKeySequence.StandardKey.SaveAs, self._ask_save_copy)
@@ -384,6 +417,7 @@ class MainWindow(QMainWindow):
         self.action_new_from_sample.setText(self.tr("New project from &sample…"))
         self.action_settings.setText(self.tr("Se&ttings…"))
         self.action_import.setText(self.tr("&Import a file…"))
+        self.action_report.setText(self.tr("Build the &report…"))
         self.action_enter_visit.setText(self.tr("&Enter a visit…"))
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))
@@ -404,6 +438,8 @@ class MainWindow(QMainWindow):
             "observations": self.tr("Observations"),
         }
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Dashboard"))
+        self.tabs.setTabText(self.tabs.indexOf(self.findings), self.tr("Findings"))
+        self.tabs.setTabText(self.tabs.indexOf(self.audit), self.tr("Audit"))
         for table, page in self.pages.items():
             count = None if self._counts is None else self._counts.get(table)
             title = titles[table] if count is None else self.tr("{table} ({count})").format(

@@ -82,225 +82,225 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="169" />
+        <location filename="../../ui/audit_page.py" line="174" />
         <source>Run an audit</source>
         <translation>运行审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="170" />
-        <location filename="../../ui/audit_page.py" line="351" />
+        <location filename="../../ui/audit_page.py" line="175" />
+        <location filename="../../ui/audit_page.py" line="356" />
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="171" />
+        <location filename="../../ui/audit_page.py" line="176" />
         <source>Audit every visit in the project, whatever its date.</source>
         <translation>审计项目中的全部走访，不论日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="172" />
+        <location filename="../../ui/audit_page.py" line="177" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="173" />
+        <location filename="../../ui/audit_page.py" line="178" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="174" />
+        <location filename="../../ui/audit_page.py" line="179" />
         <source>Run audit</source>
         <translation>运行审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="175" />
+        <location filename="../../ui/audit_page.py" line="180" />
         <source>Audit runs</source>
         <translation>审计次数</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177" />
+        <location filename="../../ui/audit_page.py" line="182" />
         <source>Run</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177" />
+        <location filename="../../ui/audit_page.py" line="182" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177" />
+        <location filename="../../ui/audit_page.py" line="182" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177" />
+        <location filename="../../ui/audit_page.py" line="182" />
         <source>Visits</source>
         <translation>走访数</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="177" />
-        <location filename="../../ui/audit_page.py" line="355" />
+        <location filename="../../ui/audit_page.py" line="182" />
+        <location filename="../../ui/audit_page.py" line="360" />
         <source>Consistency index</source>
         <translation>一致性指数</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="178" />
-        <location filename="../../ui/audit_page.py" line="356" />
+        <location filename="../../ui/audit_page.py" line="183" />
+        <location filename="../../ui/audit_page.py" line="361" />
         <source>Promise keeping</source>
         <translation>承诺兑现率</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="178" />
-        <location filename="../../ui/audit_page.py" line="357" />
+        <location filename="../../ui/audit_page.py" line="183" />
+        <location filename="../../ui/audit_page.py" line="362" />
         <source>Script adherence</source>
         <translation>话术执行率</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="178" />
+        <location filename="../../ui/audit_page.py" line="183" />
         <source>Findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="179" />
+        <location filename="../../ui/audit_page.py" line="184" />
         <source>Compare two runs</source>
         <translation>比较两次审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="180" />
-        <location filename="../../ui/audit_page.py" line="321" />
+        <location filename="../../ui/audit_page.py" line="185" />
+        <location filename="../../ui/audit_page.py" line="326" />
         <source>Where</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="180" />
-        <location filename="../../ui/audit_page.py" line="321" />
+        <location filename="../../ui/audit_page.py" line="185" />
+        <location filename="../../ui/audit_page.py" line="326" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="180" />
-        <location filename="../../ui/audit_page.py" line="322" />
+        <location filename="../../ui/audit_page.py" line="185" />
+        <location filename="../../ui/audit_page.py" line="327" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="202" />
+        <location filename="../../ui/audit_page.py" line="207" />
         <source>Open a project to audit it.</source>
         <translation>请先打开一个项目再审计。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="253" />
+        <location filename="../../ui/audit_page.py" line="258" />
         <source>The period ends before it starts; choose a “To” date on or after the “From” date.</source>
         <translation>期间的结束早于开始；请选择不早于“从”的“至”日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="255" />
+        <location filename="../../ui/audit_page.py" line="260" />
         <source>Auditing…</source>
         <translation>正在审计…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="257" />
+        <location filename="../../ui/audit_page.py" line="262" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="258" />
+        <location filename="../../ui/audit_page.py" line="263" />
         <source>Checking every visit against the promises and the script…</source>
         <translation>正在逐一核对每次走访的承诺与话术…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="260" />
+        <location filename="../../ui/audit_page.py" line="265" />
         <source>The audit did not finish.</source>
         <translation>审计未完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="274" />
+        <location filename="../../ui/audit_page.py" line="279" />
         <source>Run {run} stored: {visits} visits audited, {findings} findings.</source>
         <translation>第 {run} 次审计已保存：审计走访 {visits} 次，审计发现 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="285" />
+        <location filename="../../ui/audit_page.py" line="290" />
         <source>The audit was cancelled; nothing was stored.</source>
         <translation>审计已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="310" />
+        <location filename="../../ui/audit_page.py" line="315" />
         <source>Select two runs above (Ctrl+click) to see what got better and what got worse.</source>
         <translation>在上方选择两次审计（Ctrl+单击），查看哪些变好、哪些变差。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="311" />
+        <location filename="../../ui/audit_page.py" line="316" />
         <source>Once there are two audit runs, you can compare them here.</source>
         <translation>有两次审计后，可以在这里比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="321" />
-        <location filename="../../ui/audit_page.py" line="322" />
+        <location filename="../../ui/audit_page.py" line="326" />
+        <location filename="../../ui/audit_page.py" line="327" />
         <source>Run {run}</source>
         <translation>第 {run} 次审计</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="325" />
+        <location filename="../../ui/audit_page.py" line="330" />
         <source>Overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="337" />
+        <location filename="../../ui/audit_page.py" line="342" />
         <source>Run {newer} against run {older}: {better} figures got better, {worse} got worse, {same} stayed the same.</source>
         <translation>第 {newer} 次对比第 {older} 次：{better} 项指标变好，{worse} 项变差，{same} 项持平。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="346" />
+        <location filename="../../ui/audit_page.py" line="351" />
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="348" />
+        <location filename="../../ui/audit_page.py" line="353" />
         <source>From {date}</source>
         <translation>自 {date} 起</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="350" />
+        <location filename="../../ui/audit_page.py" line="355" />
         <source>Until {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="358" />
+        <location filename="../../ui/audit_page.py" line="363" />
         <source>Broken promises</source>
         <translation>未兑现的承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="359" />
+        <location filename="../../ui/audit_page.py" line="364" />
         <source>Required wording not said</source>
         <translation>未说出的规定话术</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="360" />
+        <location filename="../../ui/audit_page.py" line="365" />
         <source>Forbidden wording used</source>
         <translation>使用了禁用话术</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="361" />
+        <location filename="../../ui/audit_page.py" line="366" />
         <source>Inconsistent claims</source>
         <translation>说法不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="362" />
+        <location filename="../../ui/audit_page.py" line="367" />
         <source>Promises not in the script</source>
         <translation>话术未覆盖的承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="363" />
+        <location filename="../../ui/audit_page.py" line="368" />
         <source>Copied records</source>
         <translation>疑似抄袭的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="365" />
+        <location filename="../../ui/audit_page.py" line="370" />
         <source>Findings: {kind}</source>
         <translation>审计发现：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="390" />
+        <location filename="../../ui/audit_page.py" line="395" />
         <source>{points} pt</source>
         <translation>{points} 分</translation>
     </message>
@@ -669,6 +669,192 @@
     </message>
 </context>
 <context>
+    <name>FindingDetail</name>
+    <message>
+        <location filename="../../ui/findings_page.py" line="144" />
+        <source>&lt;b&gt;{kind}&lt;/b&gt; · severity {severity} · {status} · {where}</source>
+        <translation>&lt;b&gt;{kind}&lt;/b&gt; · 严重程度 {severity} · {status} · {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="150" />
+        <location filename="../../ui/findings_page.py" line="160" />
+        <source>Promise {key}</source>
+        <translation>承诺 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="153" />
+        <location filename="../../ui/findings_page.py" line="157" />
+        <source>Script line {key}</source>
+        <translation>话术 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="163" />
+        <location filename="../../ui/findings_page.py" line="171" />
+        <source>Expected</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="166" />
+        <source>What was found</source>
+        <translation>发现内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="168" />
+        <source>Transcript of {key}</source>
+        <translation>{key} 的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="171" />
+        <source>Observed</source>
+        <translation>观察到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="172" />
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="172" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="174" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="180" />
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="181" />
+        <source>Why you decided so (optional; N to type, Return to go back)</source>
+        <translation>为何这样决定（可选；按 N 输入，回车返回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="182" />
+        <source>Confirm (C)</source>
+        <translation>确认（C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="183" />
+        <source>Dismiss (D)</source>
+        <translation>驳回（D）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="184" />
+        <source>Reopen (R)</source>
+        <translation>重新打开（R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="185" />
+        <source>The finding is real: keep it in the report</source>
+        <translation>发现属实：保留在报告中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="186" />
+        <source>A false alarm: hide it from the list and the report</source>
+        <translation>误报：从列表和报告中隐去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="187" />
+        <source>Forget the decision: the finding is new again</source>
+        <translation>撤销决定：该发现重新变为待处理</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../ui/findings_page.py" line="395" />
+        <source>The decision was not saved: {error}</source>
+        <translation>决定未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="440" />
+        <location filename="../../ui/findings_page.py" line="509" />
+        <source>All touchpoints</source>
+        <translation>全部触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="441" />
+        <location filename="../../ui/findings_page.py" line="510" />
+        <source>All promises</source>
+        <translation>全部承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="483" />
+        <source>{shown} of {total} · run {run}</source>
+        <translation>{total} 项中的 {shown} 项 · 第 {run} 次审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="486" />
+        <source>Open a project to review its findings.</source>
+        <translation>请先打开项目再复核审计发现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="488" />
+        <source>No audit has been run yet. Run one on the Audit page.</source>
+        <translation>还没有运行审计。请在“审计”页面运行一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="490" />
+        <source>This audit found nothing to review.</source>
+        <translation>本次审计没有需要复核的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="494" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="495" />
+        <source>Broken or to review</source>
+        <translation>未兑现或待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="495" />
+        <source>Broken</source>
+        <translation>未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="496" />
+        <source>To review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="497" />
+        <source>New and confirmed</source>
+        <translation>待处理和已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="497" />
+        <source>New</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="498" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="498" />
+        <source>Dismissed</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="499" />
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_page.py" line="515" />
+        <source>Filter: findings containing…</source>
+        <translation>筛选：包含以下内容的发现…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/import_dialog.py" line="180" />
@@ -888,48 +1074,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Cannot create project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Cannot load the sample</source>
         <translation>无法载入示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>{path} already exists; choose another name, or open it with File › Open project.</source>
         <translation>{path} 已存在；请换一个名称，或用 文件 › 打开项目 打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Delete {count} selected record(s) from {table}? Edit › Undo brings them back.</source>
         <translation>从{table}中删除选中的 {count} 条记录？可用 编辑 › 撤销 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Enter a visit — {project}</source>
         <translation>录入走访 — {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Unfinished visits</source>
         <translation>未完成的走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>{count} visit(s) were being entered and not saved yet:
 
 {lines}
@@ -942,182 +1128,197 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
 现在继续录入吗？（如果不继续，它们会作为草稿保留到下次。）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Imported: {summary}</source>
         <translation>已导入：{summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>New project from sample</source>
         <translation>用示例新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Copy not saved</source>
         <translation>副本未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Saved a copy as {path}</source>
         <translation>副本已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&lt;h3&gt;Brand Touchpoint Auditor {version}&lt;/h3&gt;&lt;p&gt;Checks whether a brand keeps its promises at every touchpoint, from mystery shoppers' records.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;品牌触点审计 {version}&lt;/h3&gt;&lt;p&gt;根据神秘顾客的记录，检查品牌在每个触点是否兑现了承诺。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Brand Touchpoint Auditor</source>
         <translation>品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>{project} — {app}</source>
         <translation>{project} — {app}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>New project from &amp;sample…</source>
         <translation>用示例新建项目(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>&amp;Import a file…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="420" />
+        <source>Build the &amp;report…</source>
+        <translation>生成报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="421" />
         <source>&amp;Enter a visit…</source>
         <translation>录入走访(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>&amp;Add a record</source>
         <translation>添加记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>D&amp;uplicate the record</source>
         <translation>复制记录(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>&amp;Delete the selected records…</source>
         <translation>删除选中的记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>&amp;About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>Script lines</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>Observations</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="441" />
+        <source>Findings</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="445" />
         <source>{table} ({count})</source>
         <translation>{table}（{count}）</translation>
     </message>
@@ -1167,6 +1368,133 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
         <location filename="../../ui/background.py" line="183" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="134" />
+        <location filename="../../ui/report_dialog.py" line="202" />
+        <location filename="../../ui/report_dialog.py" line="210" />
+        <source>Build the report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="135" />
+        <source>Audit run</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="135" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="135" />
+        <location filename="../../ui/report_dialog.py" line="177" />
+        <source>Word template</source>
+        <translation>Word 模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="135" />
+        <source>Staff names</source>
+        <translation>员工姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="136" />
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="139" />
+        <source>None: the built-in layout</source>
+        <translation>无：使用内置版式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="140" />
+        <location filename="../../ui/report_dialog.py" line="143" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="141" />
+        <source>Remove staff names</source>
+        <translation>隐去员工姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="142" />
+        <source>Shoppers' and staff members' names are replaced by “[staff]” in the report.</source>
+        <translation>报告中神秘顾客和员工的姓名将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="144" />
+        <source>Build report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="148" />
+        <source>Run {run} — {date} — {period}</source>
+        <translation>第 {run} 次 — {date} — {period}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="155" />
+        <source>There is no audit run to report on yet; run an audit first.</source>
+        <translation>还没有可生成报告的审计；请先运行审计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="165" />
+        <source>all visits</source>
+        <translation>全部走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="178" />
+        <source>Word documents and templates (*.docx *.dotx)</source>
+        <translation>Word 文档和模板 (*.docx *.dotx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="183" />
+        <source>Save the report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="184" />
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="196" />
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="202" />
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="209" />
+        <source>Building the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="211" />
+        <source>Writing the Word report…</source>
+        <translation>正在写入 Word 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="220" />
+        <source>The report was saved as {path}.</source>
+        <translation>报告已保存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="229" />
+        <source>The report could not be built.</source>
+        <translation>报告未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="232" />
+        <source>Cancelled; no report was written.</source>
+        <translation>已取消，未写入报告。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from auditor.audit import run_audit
 from auditor.store import Project
 from ui.dashboard_page import DashboardPage
+from ui.findings_model import FINDING_ROLE
 
 
 @pytest.fixture
@@ -64,3 +65,19 @@ def test_pairs_never_tested_are_listed_with_a_scenario(qtbot, audited_project, s
                 for r in range(page.coverage.rowCount())}
     assert narrower > listed
     assert "Visit" in page.coverage.item(0, 2).text()
+
+
+def test_a_click_on_the_heat_map_opens_the_matching_findings(qtbot, audited_project, sample_project):
+    from ui.main_window import MainWindow
+
+    audited_project.close()
+    window = MainWindow()
+    qtbot.add_widget(window)
+    assert window.open_project(sample_project)
+    heat = window.dashboard.heat
+    row = [heat.verticalHeaderItem(r).text() for r in range(heat.rowCount())].index("P-RET30")
+    column = [heat.horizontalHeaderItem(c).text() for c in range(heat.columnCount())].index("sh-xintiandi")
+    heat.cellClicked.emit(row, column)
+    assert window.tabs.currentWidget() is window.findings
+    shown = [window.findings.model.index(r, 0).data(FINDING_ROLE) for r in range(window.findings.model.rowCount())]
+    assert shown and all((f.promise, f.touchpoint) == ("P-RET30", "sh-xintiandi") for f in shown)
