@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.matching import Match, find_phrase, verdict_of
 from auditor.model import Check, Evidence
@@ -23,6 +23,11 @@ class PreparedPromise:
     promise: Promise
     cues: list[str]  # normalised breach cues
     words: list[str]  # words of its metric, for quantities in transcripts
+    wording: dict[str, str] = field(default_factory=dict)  # normalised cue -> the cue as the brand wrote it
+
+    def said(self, cue: str) -> str:
+        """A cue as a person reads it (normalised text has synonym tokens in it)."""
+        return self.wording.get(cue, cue)
 
 
 @dataclass
@@ -33,7 +38,11 @@ class PreparedLine:
 
 
 def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise:
-    cues = [cue for cue in (normalizer.phrase(text) for text in promise.breach_cues) if cue]
+    wording: dict[str, str] = {}
+    for text in promise.breach_cues:
+        if cue := normalizer.phrase(text):
+            wording.setdefault(cue, text)
+    cues = list(wording)
     words: list[str] = []
     if promise.metric:
         name = normalizer.phrase(promise.metric.replace("_", " "))
@@ -41,7 +50,7 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
         # transcripts) and without (where a group such as 24/7 swallowed the quantity).
         words = sorted(set(metric_words(name, normalizer.phrase(promise.text)))
                        | set(metric_words(name, normalizer.without_synonyms(promise.text))))
-    return PreparedPromise(promise, list(dict.fromkeys(cues)), words)
+    return PreparedPromise(promise, cues, words, wording)
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
@@ -115,14 +124,14 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         if verdict_of(match.score, thresholds.match, thresholds.review) == "found":
             evidence = _evidence(text, match)
             return Check(**base, verdict="broken", score=match.score, evidence=evidence,
-                         reason=f"breach cue '{cue}' found", observed=evidence.text if evidence else None)
+                         reason=f"breach cue '{prepared.said(cue)}' found", observed=evidence.text if evidence else None)
         if unsure is None or match.score > unsure[0].score:
             unsure = (match, cue)
     if unsure is not None:
         match, cue = unsure
         evidence = _evidence(text, match)
         return Check(**base, verdict="review", score=match.score, evidence=evidence,
-                     reason=f"may contain breach cue '{cue}' (score {match.score:.0f})",
+                     reason=f"may contain breach cue '{prepared.said(cue)}' (score {match.score:.0f})",
                      observed=evidence.text if evidence else None)
 
     # 3. Nothing broken: kept, if there was anything to judge.
@@ -131,7 +140,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         return Check(**base, verdict="kept", score=100.0, evidence=evidence, reason=f"{what}, within the promise")
     if not has_text:
         return None
-    reason = f"breach cue '{negated}' only in a negation" if negated else "no sign of a breach in the transcript"
+    reason = (f"breach cue '{prepared.said(negated)}' only in a negation" if negated
+              else "no sign of a breach in the transcript")
     return Check(**base, verdict="kept", reason=reason)
 
 

@@ -3,8 +3,9 @@ rendered to PNG, then exit — for tests, the README, and anyone checking the ap
 
 Runs on Qt's offscreen platform unless another one is chosen, so it needs no display.
 Files are named after what they show: ``touchpoints.png``, ``promises.png``,
-``script_lines.png``, ``observations.png``, ``entry_form.png`` (with a filled example
-visit), ``settings.png``. The pages are drawn from a copy of the project, so taking
+``script_lines.png``, ``observations.png``, ``dashboard.png``, ``audit.png``,
+``findings.png`` (with a finding selected), ``entry_form.png`` (with a filled example
+visit), ``report.png``, ``settings.png``. The pages are drawn from a copy of the project, so taking
 screenshots never changes it (the entry form writes drafts as it is filled).
 """
 
@@ -38,6 +39,7 @@ def take_screenshots(project_path: str | Path, out_dir: str | Path, lang: str | 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import application  # after the platform is chosen
     from ui.main_window import MainWindow
+    from ui.report_dialog import ReportDialog
     from ui.settings_dialog import SettingsDialog
 
     project_path, out_dir = Path(project_path).expanduser(), Path(out_dir).expanduser()
@@ -58,9 +60,18 @@ def take_screenshots(project_path: str | Path, out_dir: str | Path, lang: str | 
             if not window.open_project(copy):
                 raise AuditorError(f"{project_path} could not be opened; see the message above.")
             window.statusBar().showMessage(str(project_path))  # the project shown, not its scratch copy
-            for index, table in enumerate(window.pages):
-                window.tabs.setCurrentIndex(index)
+            for table, page in window.pages.items():
+                window.tabs.setCurrentWidget(page)
                 written.append(_save(window, out_dir / f"{table}.png"))
+            for name, page in (("dashboard", window.dashboard), ("audit", window.audit), ("findings", window.findings)):
+                window.tabs.setCurrentWidget(page)
+                if page is window.findings and window.findings.model.rowCount():
+                    window.findings.view.setCurrentIndex(window.findings.model.index(0, 0))  # a finding selected
+                written.append(_save(window, out_dir / f"{name}.png"))
+            report = ReportDialog(copy, window)
+            report.show()
+            written.append(_save(report, out_dir / "report.png"))
+            report.close()
             form = window.enter_visit()
             _fill(form)
             written.append(_save(form, out_dir / "entry_form.png"))

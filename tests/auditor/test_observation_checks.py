@@ -485,3 +485,21 @@ def test_a_lines_thresholds_are_completed_from_the_projects():
     assert prepare_line(_line("x", match=60), NORMALIZER, DEFAULT).thresholds == Thresholds(60, 60)  # review <= match
     assert prepare_line(_line("x", review=50), NORMALIZER, DEFAULT).thresholds == Thresholds(85, 50)
     assert prepare_line(_line("x"), NORMALIZER, Thresholds(90, 75)).thresholds == Thresholds(90, 75)
+
+
+def test_the_reason_quotes_the_cue_as_the_brand_wrote_it_not_its_normalised_form():
+    from rapidfuzz import fuzz
+
+    from auditor.audit import matching_normalizer
+    from auditor.records import Observation, Promise
+
+    normalizer = matching_normalizer(None)
+    promise = Promise("P-24H", "24/7 real people", None, None, None, None, None, None,
+                      ["机器人", "nobody picked up"], 5, None, None)
+    prepared = prepare_promise(promise, normalizer)
+    assert any(ord(ch) >= 0xA000 for cue in prepared.cues for ch in cue)  # the synonym token inside
+    observation = Observation("V-1", "hotline", "2026-09-01 23:10", None, "只有机器人回复")
+    text = normalizer(observation.transcript)
+    scores = {cue: fuzz.partial_ratio(text.text, cue) for cue in prepared.cues}
+    check = check_promise(prepared, observation, text, scores, Thresholds(85.0, 70.0))
+    assert check.verdict == "broken" and check.reason == "breach cue '机器人' found"

@@ -41,5 +41,6 @@ def test_the_app_starts_draws_and_closes_on_an_x_server(display, sample_project:
                            str(tmp_path / "shots")], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert sorted(path.name for path in (tmp_path / "shots").iterdir()) == [
-        "entry_form.png", "observations.png", "promises.png", "script_lines.png", "settings.png", "touchpoints.png"]
+        "audit.png", "dashboard.png", "entry_form.png", "findings.png", "observations.png", "promises.png", "report.png",
+        "script_lines.png", "settings.png", "touchpoints.png"]
     assert "Traceback" not in done.stderr
