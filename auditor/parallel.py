@@ -33,6 +33,7 @@ PARALLEL_MIN_OBSERVATIONS = 20_000  # below this, starting workers (~1.5 s each)
 MAX_WORKERS = 8
 WORKERS_ENV = "BRAND_AUDITOR_WORKERS"  # force a number of workers (1: never in parallel)
 _POLL_SECONDS = 0.5
+_CHUNK = 1000  # transcripts per message back to the parent
 
 
 def shares(project: Project, period_from: str | None, period_to: str | None,
@@ -73,6 +74,7 @@ class Workers:
                                   self.messages))
             for index, (share, stage) in enumerate(zip(split, self.stage_files))]
         self.results: dict[int, tuple] = {}
+        self.finders: dict[int, DuplicateFinder] = {}  # what each worker sent for duplicate detection
 
     def start(self) -> None:
         for process in self.processes:
@@ -88,18 +90,30 @@ class Workers:
                 continue
             if kind == "progress":
                 yield payload
-            elif kind == "done":
-                self.results[index] = payload
-            else:
+            elif not self._take(kind, index, payload):
                 raise AuditorError(payload)
+
+    def _take(self, kind: str, index: int, payload) -> bool:
+        """Keep a worker's report; False for an error message."""
+        if kind == "records":
+            self.finders.setdefault(index, DuplicateFinder()).records.update(payload)
+        elif kind == "buckets":
+            finder = self.finders.setdefault(index, DuplicateFinder())
+            for anchor, keys in payload:
+                finder.buckets[anchor].extend(keys)
+        elif kind == "done":
+            self.results[index] = payload
+        else:
+            return False
+        return True
 
     def merge_into(self, tally: CheckTally, duplicates: DuplicateFinder) -> dict[str, int]:
         """Add the workers' tallies and transcripts; returns their findings per kind."""
         findings_by_kind: dict[str, int] = {}
         for index in sorted(self.results):
-            cells, finder, counts = self.results[index]
+            cells, counts = self.results[index]
             tally.merge(cells)
-            duplicates.merge(finder)
+            duplicates.merge(self.finders.pop(index, DuplicateFinder()))
             for kind, count in counts.items():
                 findings_by_kind[kind] = findings_by_kind.get(kind, 0) + count
         self.results.clear()
@@ -123,9 +137,7 @@ class Workers:
                 try:
                     while True:
                         kind, done_index, payload = self.messages.get(timeout=_POLL_SECONDS)
-                        if kind == "done":
-                            self.results[done_index] = payload
-                        elif kind == "error":
+                        if kind != "progress" and not self._take(kind, done_index, payload):
                             raise AuditorError(payload)
                 except queue.Empty:
                     pass
@@ -149,7 +161,15 @@ def _work(index: int, project_path: str, stage_path: str, touchpoints: list[str]
                 messages.put(("progress", index, checked))
             counts = writer.findings_by_kind(plan.decisions)
             writer.close()
-        messages.put(("done", index, (tally.cells, duplicates, counts)))
+        # What duplicate detection needs goes in small pieces: unpickling one 50 MB message
+        # would hold the parent's interpreter lock for most of a second and freeze the window.
+        records = list(duplicates.records.items())
+        for start in range(0, len(records), _CHUNK):
+            messages.put(("records", index, dict(records[start:start + _CHUNK])))
+        buckets = list(duplicates.buckets.items())
+        for start in range(0, len(buckets), _CHUNK * 2):
+            messages.put(("buckets", index, buckets[start:start + _CHUNK * 2]))
+        messages.put(("done", index, (tally.cells, counts)))
     except AuditorError as error:
         messages.put(("error", index, str(error)))
     except BaseException as error:  # noqa: BLE001 - the parent turns it into one sentence

@@ -16,6 +16,7 @@ from auditor.sample import load_sample
 from auditor.store import Project, translate_sqlite_error
 from ui import settings
 from ui.audit_page import AuditPage
+from ui.calibration_dialog import CalibrationDialog
 from ui.dashboard_page import DashboardPage
 from ui.empty_state import EmptyState
 from ui.findings_page import FindingsPage
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self.findings.set_project(project)
         self.audit.set_project(project)
         for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_report,
+                       self.action_calibrate,
                        self.action_save_copy,
                        self.action_close,
                        self.action_add,
@@ -272,6 +274,11 @@ class MainWindow(QMainWindow):
         if self._project is not None:
             ReportDialog(self._project.path, self).exec()
 
+    def calibrate(self) -> None:
+        """Thresholds learned from the reviewers' decisions; applying one is undoable (Edit › Undo)."""
+        if self._project is not None:
+            CalibrationDialog(self._project, self.undo_stack, self).exec()
+
     def import_file(self) -> None:
         """File › Import: preview, column mapping, dry run and import in the background."""
         if self._project is None:
@@ -311,6 +318,7 @@ class MainWindow(QMainWindow):
         self.action_enter_visit.setShortcut(QKeySequence("Ctrl+E"))
         self.action_import = self._action(self.file_menu, None, self.import_file)
         self.action_report = self._action(self.file_menu, None, self.build_report)
+        self.action_calibrate = self._action(self.file_menu, None, self.calibrate)
         self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addSeparator()
@@ -418,6 +426,7 @@ class MainWindow(QMainWindow):
         self.action_settings.setText(self.tr("Se&ttings…"))
         self.action_import.setText(self.tr("&Import a file…"))
         self.action_report.setText(self.tr("Build the &report…"))
+        self.action_calibrate.setText(self.tr("Calibrate &thresholds…"))
         self.action_enter_visit.setText(self.tr("&Enter a visit…"))
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))

@@ -306,6 +306,166 @@
     </message>
 </context>
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="65" />
+        <source>Threshold calibration</source>
+        <translation>阈值校准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="68" />
+        <source>From the reviewers' decisions on the latest audit: how many findings would be right (precision) and how many real problems would be caught (recall) at other match thresholds. A suggestion needs at least {count} decisions.</source>
+        <translation>根据复核人员对最近一次审计的决定：在其他匹配阈值下，有多少发现是对的（精确率），有多少真实问题会被发现（召回率）。至少需要 {count} 个决定才会给出建议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="75" />
+        <source>Script line or breach cues</source>
+        <translation>话术或违约线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="75" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="75" />
+        <source>Decisions (confirmed / dismissed)</source>
+        <translation>决定（确认 / 驳回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="76" />
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="76" />
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="76" />
+        <location filename="../../ui/calibration_dialog.py" line="88" />
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="77" />
+        <location filename="../../ui/calibration_dialog.py" line="88" />
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="87" />
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="87" />
+        <source>Raised</source>
+        <translation>报出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="87" />
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="87" />
+        <source>False alarms</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="88" />
+        <source>Missed</source>
+        <translation>漏报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="88" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="103" />
+        <source>No reviewed findings yet: confirm or dismiss findings on the Findings page, then come back to calibrate.</source>
+        <translation>还没有复核过的发现：请先在“审计发现”页面确认或驳回，再回来校准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="106" />
+        <source>Apply suggestion</source>
+        <translation>应用建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="162" />
+        <source>Forbidden line</source>
+        <translation>禁用话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="162" />
+        <source>Required line</source>
+        <translation>规定话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="163" />
+        <source>Breach cues (project threshold)</source>
+        <translation>违约线索（项目阈值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="182" />
+        <source>{total}: {confirmed} ✓ / {dismissed} ✗</source>
+        <translation>{total}：{confirmed} ✓ / {dismissed} ✗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="187" />
+        <source>{value} (project)</source>
+        <translation>{value}（项目）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="190" />
+        <source>too few decisions</source>
+        <translation>决定太少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="223" />
+        <source>{line} — precision and recall at each threshold (now: {current}, suggested: {suggested})</source>
+        <translation>{line} — 各阈值下的精确率与召回率（当前：{current}，建议：{suggested}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="236" />
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="238" />
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="251" />
+        <source>Breach cues have no threshold of their own: they use the project's match threshold (Settings).</source>
+        <translation>违约线索没有单独的阈值：使用项目的匹配阈值（见“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="254" />
+        <source>Too few decisions for a suggestion.</source>
+        <translation>决定太少，无法给出建议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="256" />
+        <source>The current threshold is already the best.</source>
+        <translation>当前阈值已是最佳。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="272" />
+        <source>Threshold not changed</source>
+        <translation>阈值未更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calibration_dialog.py" line="274" />
+        <source>Set the threshold of {line} to {value}</source>
+        <translation>将 {line} 的阈值设为 {value}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../ui/dashboard_page.py" line="114" />
@@ -1074,48 +1234,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Cannot create project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Cannot load the sample</source>
         <translation>无法载入示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>{path} already exists; choose another name, or open it with File › Open project.</source>
         <translation>{path} 已存在；请换一个名称，或用 文件 › 打开项目 打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Delete {count} selected record(s) from {table}? Edit › Undo brings them back.</source>
         <translation>从{table}中删除选中的 {count} 条记录？可用 编辑 › 撤销 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Enter a visit — {project}</source>
         <translation>录入走访 — {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Unfinished visits</source>
         <translation>未完成的走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>{count} visit(s) were being entered and not saved yet:
 
 {lines}
@@ -1128,197 +1288,202 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
 现在继续录入吗？（如果不继续，它们会作为草稿保留到下次。）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Imported: {summary}</source>
         <translation>已导入：{summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>New project from sample</source>
         <translation>用示例新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>Copy not saved</source>
         <translation>副本未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Saved a copy as {path}</source>
         <translation>副本已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>&lt;h3&gt;Brand Touchpoint Auditor {version}&lt;/h3&gt;&lt;p&gt;Checks whether a brand keeps its promises at every touchpoint, from mystery shoppers' records.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;品牌触点审计 {version}&lt;/h3&gt;&lt;p&gt;根据神秘顾客的记录，检查品牌在每个触点是否兑现了承诺。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>Brand Touchpoint Auditor</source>
         <translation>品牌触点审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>{project} — {app}</source>
         <translation>{project} — {app}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>New project from &amp;sample…</source>
         <translation>用示例新建项目(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>&amp;Import a file…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Build the &amp;report…</source>
         <translation>生成报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="429" />
+        <source>Calibrate &amp;thresholds…</source>
+        <translation>校准阈值(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="430" />
         <source>&amp;Enter a visit…</source>
         <translation>录入走访(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>&amp;Add a record</source>
         <translation>添加记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>D&amp;uplicate the record</source>
         <translation>复制记录(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>&amp;Delete the selected records…</source>
         <translation>删除选中的记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>&amp;About Brand Touchpoint Auditor</source>
         <translation>关于品牌触点审计(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>Script lines</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>Observations</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>Findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>{table} ({count})</source>
         <translation>{table}（{count}）</translation>
     </message>

@@ -369,3 +369,15 @@ def test_a_damaged_newer_or_foreign_file_opens_a_dialog_not_a_traceback(window: 
     [(title, message)] = warnings_shown
     assert title == "Cannot open project" and str(target) in message and "Traceback" not in message
     assert target.read_bytes() == before  # never written to
+
+
+def test_file_calibrate_opens_the_calibration_dialog_on_the_windows_undo_stack(window: MainWindow,
+                                                                              sample_project: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.calibration_dialog import CalibrationDialog
+
+    assert window.open_project(sample_project)
+    shown = []
+    monkeypatch.setattr(CalibrationDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window.action_calibrate.trigger()
+    assert len(shown) == 1
