@@ -81,3 +81,13 @@ def audited(sample) -> dict:
     with contextlib.redirect_stdout(out):
         assert cli.main(["audit", str(sample), "--json"]) == 0
     return json.loads(out.getvalue())
+
+
+@pytest.fixture
+def project(sample, tmp_path):
+    """A copy of the sample (loaded once per module), opened, for a test that changes it."""
+    copy = tmp_path / "sample-copy.btaproj"
+    with Project.open(sample) as opened:
+        opened.save_copy(copy)
+    with Project.open(copy) as opened:
+        yield opened

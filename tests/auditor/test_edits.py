@@ -10,15 +10,6 @@ from auditor.errors import AuditorError
 from auditor.store import Project
 
 
-@pytest.fixture
-def project(sample, tmp_path):
-    copy = tmp_path / "edits.btaproj"
-    with Project.open(sample) as opened:
-        opened.save_copy(copy)
-    with Project.open(copy) as opened:
-        yield opened
-
-
 @pytest.mark.parametrize("table, key, field, typed, stored", [
     ("observations", "V-001", "nps", " 9 ", 9),
     ("observations", "V-001", "observed_at", "2026/9/1 10:05", "2026-09-01 10:05"),

@@ -11,15 +11,6 @@ from auditor.errors import InputError
 from auditor.store import Project
 
 
-@pytest.fixture
-def project(sample, tmp_path):
-    copy = tmp_path / "ticks.btaproj"
-    with Project.open(sample) as opened:
-        opened.save_copy(copy)
-    with Project.open(copy) as opened:
-        yield opened
-
-
 def _tick(project: Project, observation: str, answers: dict[str, str]) -> None:
     with project.transaction() as db:
         db.conn.executemany("INSERT INTO script_answers (observation, script_line, answer) VALUES (?, ?, ?)",
