@@ -20,7 +20,7 @@ from datetime import datetime
 from auditor import values
 from auditor.attachments import attach, discard_staged
 from auditor.errors import InputError, Problem
-from auditor.fields import FORMATS
+from auditor.fields import FORMATS, field_of
 from auditor.importer import check_record
 from auditor.records import Promise, load_promises
 from auditor.schema import SCRIPT_ANSWERS
@@ -31,7 +31,6 @@ OBSERVATION_FIELDS = tuple(spec.name for spec in FORMATS["observations"])
 RATING_FIELDS = ("rating_tangibles", "rating_reliability", "rating_responsiveness", "rating_assurance",
                  "rating_empathy")
 MEASURE_PREFIX = "measure:"
-_PARSERS = {spec.name: spec.parse for spec in FORMATS["observations"]}
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def check_field(name: str, text: object) -> str | None:
     """
     if text is None or not str(text).strip():
         return None
-    parse = values.parse_measurement if name.startswith(MEASURE_PREFIX) else _PARSERS[name]
+    parse = values.parse_measurement if name.startswith(MEASURE_PREFIX) else field_of("observations", name).parse
     try:
         parse(text)
     except ValueError as error:

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from auditor.errors import AuditorError
-from auditor.fields import FORMATS, Field
+from auditor.fields import Field, field_of
 from auditor.store import Project, now_iso
 
 # table -> the import format whose parsers check its cells
@@ -75,7 +75,7 @@ def update_value(project: Project, table: str, key: str, field: str, text: str |
 def _field(table: str, field: str) -> Field:
     if not is_editable(table, field):
         raise AuditorError(f"{field} of {table} cannot be edited here.")
-    return next(spec for spec in FORMATS[_FORMAT_OF[table]] if spec.name == field)
+    return field_of(_FORMAT_OF[table], field)
 
 
 # -- adding, duplicating and deleting records --------------------------------------------------

@@ -133,6 +133,11 @@ FORMATS: dict[str, tuple[Field, ...]] = {
 }
 
 
+def field_of(kind: str, name: str) -> Field:
+    """One column of an import format, by its field name (for a single value typed by hand)."""
+    return next(spec for spec in FORMATS[kind] if spec.name == name)
+
+
 def fold_header(text: object) -> str:
     """``Observed At`` -> ``observed_at``; ``测量：等待时间`` -> ``测量:等待时间``."""
     folded = unicodedata.normalize("NFKC", str(text or "")).strip().casefold()
