@@ -39,10 +39,6 @@ Job = Callable[..., Any]  # job(progress=..., is_cancelled=...) -> result
 _PROGRESS_INTERVAL_SECONDS = 0.05  # at most ~20 progress signals a second, however often the job reports
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Background", text)
-
-
 def project_job(path: str | Path, work: Callable[..., Any]) -> Job:
     """A job that opens the project at ``path`` on the worker thread, runs
     ``work(project, progress=..., is_cancelled=...)`` and closes the project again."""
@@ -240,7 +236,7 @@ def show_failure(parent: QWidget, title: str, error: BaseException, details: str
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title, "", QMessageBox.StandardButton.Ok, parent)
     reason = error_sentence(error) or type(error).__name__
-    box.setText(_tr("Something unexpected went wrong: {reason}").format(reason=reason))
-    box.setInformativeText(_tr("If this happens again, please send the details to whoever supports the app."))
+    box.setText(QCoreApplication.translate("Background", "Something unexpected went wrong: {reason}").format(reason=reason))
+    box.setInformativeText(QCoreApplication.translate("Background", "If this happens again, please send the details to whoever supports the app."))
     box.setDetailedText(details)
     box.exec()

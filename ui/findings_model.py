@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from auditor.model import Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Finding object
-CONTEXT = "FindingsModel"
 COLUMNS = ("severity", "kind", "status", "touchpoint", "target", "observation", "evidence")
 NOT_DISMISSED = ""  # the status filter's default: new and confirmed findings
 ALL_STATUSES = "*"
@@ -28,21 +27,21 @@ _STATUS_COLOURS = {"confirmed": QColor("#1b5e20"), "dismissed": QColor("#757575"
 
 def kind_label(kind: str) -> str:
     labels = {
-        "broken_promise": QCoreApplication.translate(CONTEXT, "Broken promise"),
-        "missing_phrase": QCoreApplication.translate(CONTEXT, "Missing phrase"),
-        "forbidden_phrase": QCoreApplication.translate(CONTEXT, "Forbidden phrase"),
-        "inconsistent_claim": QCoreApplication.translate(CONTEXT, "Inconsistent claim"),
-        "uncovered_promise": QCoreApplication.translate(CONTEXT, "Uncovered promise"),
-        "duplicate_transcript": QCoreApplication.translate(CONTEXT, "Duplicate transcript"),
+        "broken_promise": QCoreApplication.translate("FindingsModel", "Broken promise"),
+        "missing_phrase": QCoreApplication.translate("FindingsModel", "Missing phrase"),
+        "forbidden_phrase": QCoreApplication.translate("FindingsModel", "Forbidden phrase"),
+        "inconsistent_claim": QCoreApplication.translate("FindingsModel", "Inconsistent claim"),
+        "uncovered_promise": QCoreApplication.translate("FindingsModel", "Uncovered promise"),
+        "duplicate_transcript": QCoreApplication.translate("FindingsModel", "Duplicate transcript"),
     }
     return labels.get(kind, kind)
 
 
 def status_label(status: str) -> str:
     labels = {
-        "new": QCoreApplication.translate(CONTEXT, "New"),
-        "confirmed": QCoreApplication.translate(CONTEXT, "Confirmed"),
-        "dismissed": QCoreApplication.translate(CONTEXT, "Dismissed"),
+        "new": QCoreApplication.translate("FindingsModel", "New"),
+        "confirmed": QCoreApplication.translate("FindingsModel", "Confirmed"),
+        "dismissed": QCoreApplication.translate("FindingsModel", "Dismissed"),
     }
     return labels.get(status, status)
 
@@ -127,7 +126,7 @@ class FindingsModel(QAbstractTableModel):
         if column == "kind":
             label = kind_label(finding.kind)
             if finding.verdict == "review":
-                return QCoreApplication.translate(CONTEXT, "{kind} (to review)").format(kind=label)
+                return QCoreApplication.translate("FindingsModel", "{kind} (to review)").format(kind=label)
             return label
         if column == "status":
             return status_label(finding.status)
@@ -146,13 +145,13 @@ class FindingsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             titles = {
-                "severity": QCoreApplication.translate(CONTEXT, "Severity"),
-                "kind": QCoreApplication.translate(CONTEXT, "Kind"),
-                "status": QCoreApplication.translate(CONTEXT, "Status"),
-                "touchpoint": QCoreApplication.translate(CONTEXT, "Touchpoint"),
-                "target": QCoreApplication.translate(CONTEXT, "Promise / script line"),
-                "observation": QCoreApplication.translate(CONTEXT, "Observation"),
-                "evidence": QCoreApplication.translate(CONTEXT, "Evidence"),
+                "severity": QCoreApplication.translate("FindingsModel", "Severity"),
+                "kind": QCoreApplication.translate("FindingsModel", "Kind"),
+                "status": QCoreApplication.translate("FindingsModel", "Status"),
+                "touchpoint": QCoreApplication.translate("FindingsModel", "Touchpoint"),
+                "target": QCoreApplication.translate("FindingsModel", "Promise / script line"),
+                "observation": QCoreApplication.translate("FindingsModel", "Observation"),
+                "evidence": QCoreApplication.translate("FindingsModel", "Evidence"),
             }
             return titles[COLUMNS[section]]
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -11,16 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from auditor.errors import AuditorError, InputError
 from auditor.paths import PROJECT_SUFFIX, data_folder
 
-CONTEXT = "ProjectDialogs"
 MAX_LISTED_PROBLEMS = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _file_filter() -> str:
-    return _tr("Brand Auditor projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
+    return QCoreApplication.translate("ProjectDialogs", "Brand Auditor projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
 
 
 def _start_folder(near: Path | None) -> str:
@@ -28,7 +23,7 @@ def _start_folder(near: Path | None) -> str:
 
 
 def ask_project_to_open(parent: QWidget, near: Path | None) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open project"), _start_folder(near), _file_filter())
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("ProjectDialogs", "Open project"), _start_folder(near), _file_filter())
     return Path(path) if path else None
 
 
@@ -54,9 +49,9 @@ def error_sentence(error: BaseException, path: Path | None = None) -> str:
         return text
     if isinstance(error, OSError):
         where = str(path or error.filename or "")
-        return _tr("{path} cannot be used: {reason}.").format(path=where, reason=error.strerror or error)
+        return QCoreApplication.translate("ProjectDialogs", "{path} cannot be used: {reason}.").format(path=where, reason=error.strerror or error)
     if isinstance(error, sqlite3.Error):
-        return _tr("{path} could not be used: {reason}.").format(path=path or "", reason=error)
+        return QCoreApplication.translate("ProjectDialogs", "{path} could not be used: {reason}.").format(path=path or "", reason=error)
     return str(error)
 
 

@@ -306,6 +306,19 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../ui/background.py" line="239" />
+        <source>Something unexpected went wrong: {reason}</source>
+        <translation>出现了意外问题：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background.py" line="240" />
+        <source>If this happens again, please send the details to whoever supports the app.</source>
+        <translation>如果再次发生，请把详细信息发给负责本应用支持的人员。</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationDialog</name>
     <message>
         <location filename="../../ui/calibration_dialog.py" line="65" />
@@ -925,6 +938,94 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/findings_model.py" line="30" />
+        <source>Broken promise</source>
+        <translation>未兑现承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="31" />
+        <source>Missing phrase</source>
+        <translation>缺失话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="32" />
+        <source>Forbidden phrase</source>
+        <translation>禁用话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="33" />
+        <source>Inconsistent claim</source>
+        <translation>说法不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="34" />
+        <source>Uncovered promise</source>
+        <translation>未覆盖承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="35" />
+        <source>Duplicate transcript</source>
+        <translation>疑似抄袭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="42" />
+        <source>New</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="43" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="44" />
+        <source>Dismissed</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="129" />
+        <source>{kind} (to review)</source>
+        <translation>{kind}（待复核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="148" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="149" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="150" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="151" />
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="152" />
+        <source>Promise / script line</source>
+        <translation>承诺 / 话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="153" />
+        <source>Observation</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="154" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <location filename="../../ui/findings_page.py" line="395" />
@@ -1515,24 +1616,47 @@ Continue with them now? (If not, they stay as drafts for next time.)</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/background.py" line="156" />
+        <location filename="../../ui/background.py" line="152" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/background.py" line="171" />
+        <location filename="../../ui/background.py" line="167" />
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/background.py" line="173" />
+        <location filename="../../ui/background.py" line="169" />
         <source>{done} rows read</source>
         <translation>已读取 {done} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/background.py" line="183" />
+        <location filename="../../ui/background.py" line="179" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
+    <message>
+        <location filename="../../ui/project_dialogs.py" line="18" />
+        <source>Brand Auditor projects (*{suffix});;All files (*)</source>
+        <translation>品牌审计项目 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_dialogs.py" line="26" />
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_dialogs.py" line="52" />
+        <source>{path} cannot be used: {reason}.</source>
+        <translation>{path} 无法使用：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_dialogs.py" line="54" />
+        <source>{path} could not be used: {reason}.</source>
+        <translation>{path} 未能使用：{reason}。</translation>
     </message>
 </context>
 <context>

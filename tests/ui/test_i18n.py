@@ -73,3 +73,14 @@ def test_the_window_speaks_chinese_and_back(qapp, qtbot, sample_project):
         i18n.install(qapp, "en")
     window.retranslate_ui()
     assert window.file_menu.title() == "&File"
+
+
+def test_every_translate_call_names_its_context_literally():
+    """lupdate only collects QCoreApplication.translate("Context", "text") with literal
+    arguments; a variable context or a one-argument wrapper leaves the text untranslated."""
+    calls = re.compile(r"QCoreApplication\.translate\(\s*([^,]+),")
+    for path in sorted((Path(__file__).resolve().parents[2] / "ui").glob("*.py")):
+        for context in calls.findall(path.read_text(encoding="utf-8")):
+            if path.name == "table_model.py" and context.strip() == "CONTEXT":
+                continue  # the column titles: marked with QT_TRANSLATE_NOOP, added by tools/update_translations.py
+            assert context.strip().startswith('"'), f"{path.name}: translate({context.strip()}, …)"
