@@ -1,9 +1,11 @@
 """The project file: one SQLite database per project, opened safely.
 
 Opening never writes to a file before it is known to be a project this version of the
-app can handle: the SQLite header is read with plain file I/O first, so a text file, a
-truncated copy, another program's database or a project made by a newer version is
-refused untouched.
+app can handle: the SQLite header is read with plain file I/O first (a text file or a
+truncated copy is refused without SQLite), then SQLite itself is asked, read-only, what
+the file is — so another program's database or a project made by a newer version is
+refused untouched, and a project whose latest writes are still in its ``-wal`` file (held
+open by the app, or left by a killed one) is recognised.
 """
 
 from __future__ import annotations
@@ -55,7 +57,12 @@ def _read_header(path: Path) -> bytes:
 
 
 def inspect_file(path: Path, schema_version: int) -> int:
-    """Check a project file's header without opening it; return its schema version."""
+    """Check that a file is a project this app can open, without changing it; return its
+    schema version. The header is read with plain file I/O to refuse text files and
+    truncated copies; the project's identity (``application_id``, ``user_version``) is
+    asked of SQLite, read-only, because the header on disk can be stale: a project's
+    latest writes — a new project's very first — sit in its ``-wal`` file until SQLite
+    checkpoints them (while the app holds it open, or after the app was killed)."""
     if not path.exists():
         raise ProjectMissing(f"{path} does not exist.")
     header = _read_header(path)
@@ -65,18 +72,47 @@ def inspect_file(path: Path, schema_version: int) -> int:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
     (version_valid_for,) = struct.unpack(">I", header[92:96])
-    (user_version,) = struct.unpack(">I", header[60:64])
-    (application_id,) = struct.unpack(">I", header[68:72])
-    if application_id != APPLICATION_ID:
-        raise NotAProject(f"{path} is an SQLite database but not a Brand Touchpoint Auditor project.")
     if version_valid_for == change_counter and path.stat().st_size < page_count * page_size:
         raise ProjectCorrupt(f"{path} is damaged: the file is shorter than its header says (truncated copy?).")
+    application_id, user_version = _identity(path, header)
+    if application_id != APPLICATION_ID:
+        raise NotAProject(f"{path} is an SQLite database but not a Brand Touchpoint Auditor project.")
     if user_version > schema_version:
         raise ProjectTooNew(
             f"{path} was made by a newer version of Brand Touchpoint Auditor "
             f"(schema {user_version}, this app knows up to {schema_version}); please update the app."
         )
     return user_version
+
+
+def _identity(path: Path, header: bytes) -> tuple[int, int]:
+    """``(application_id, user_version)`` as SQLite sees them, WAL included, read-only.
+
+    Where SQLite cannot read it without writing (a WAL project in a folder this user may not
+    write: SQLite must create its ``-shm``), the header's values are the best there is, and
+    opening the project says what is wrong."""
+    header_values = (struct.unpack(">I", header[68:72])[0], struct.unpack(">I", header[60:64])[0])
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        # Nothing waits in a WAL: the header is SQLite's own answer. (Asking SQLite anyway
+        # would leave -wal and -shm files beside a file we promised not to touch.)
+        return header_values
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=_LOCK_TIMEOUT_SECONDS)
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as error:
+        message = str(error).lower()
+        if "unable to open" not in message and "readonly" not in message:
+            raise translate_sqlite_error(path, error) from None
+        return header_values
+    except sqlite3.DatabaseError as error:
+        raise translate_sqlite_error(path, error) from None
+    return application_id, user_version
 
 
 def translate_sqlite_error(path: Path, error: sqlite3.Error) -> ProjectError:
@@ -121,8 +157,8 @@ class Project:
             conn = sqlite3.connect(str(path), timeout=_LOCK_TIMEOUT_SECONDS, check_same_thread=False)
             db = Database(conn)
             if not is_new:
-                # The header read above may be stale: a newer app's last write can still sit in
-                # the -wal file beside it (after a crash). SQLite's own answer decides.
+                # inspect_file may have had to fall back on the header, which can be stale: a
+                # newer app's last write can still sit in the -wal file. SQLite's answer decides.
                 actual = conn.execute("PRAGMA user_version").fetchone()[0]
                 if actual > target_version:
                     conn.close()

@@ -217,3 +217,50 @@ def test_a_newer_schema_still_in_the_wal_is_refused_too(tmp_path):
     with pytest.raises(ProjectTooNew, match="newer version"):
         Project.open(path)
     conn.close()
+
+
+def test_a_new_project_held_open_by_the_app_is_recognised_by_a_second_opener(tmp_path):
+    """File › New project: the app holds the project; its schema and application_id are still in
+    the -wal file (the header on disk says application_id 0). The command line must open it."""
+    path = tmp_path / "coffee.btaproj"
+    with Project.open(path, create=True) as held:
+        assert path.read_bytes()[68:72] == b"\0\0\0\0"  # what a header-only check would have refused
+        with Project.open(path) as second:
+            assert second.schema_version == SCHEMA_VERSION
+            with second.transaction() as db:
+                db["touchpoints"].insert({"key": "web", "name": "Website", "channel": "website"})
+        assert held.counts()["touchpoints"] == 1
+
+
+def test_a_project_left_by_a_killed_app_opens_with_its_last_writes(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "default.btaproj"
+    code = ("import sys, time\nfrom auditor.store import Project\n"
+            "p = Project.open(sys.argv[1], create=True)\n"
+            "with p.transaction() as db:\n"
+            "    db['touchpoints'].insert({'key': 'web', 'name': 'Website', 'channel': 'website'})\n"
+            "print('ready', flush=True)\ntime.sleep(60)\n")
+    child = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+    finally:
+        child.kill()
+        child.wait()
+    assert path.with_name(path.name + "-wal").stat().st_size > 0  # the work is in the WAL only
+    with Project.open(path) as project:
+        assert project.touchpoint_keys() == {"web"}
+
+
+def test_another_programs_database_still_in_its_wal_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = wal")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE t (x)")
+    try:
+        with pytest.raises(NotAProject, match="not a Brand Touchpoint Auditor project"):
+            Project.open(path)
+    finally:
+        conn.close()
