@@ -43,6 +43,7 @@ from auditor.records import (
 )
 from auditor.runs import RunWriter, iter_checks
 from auditor.store import Project, now_iso
+from auditor.subject import weigh
 
 _BATCH = 1000
 
@@ -141,6 +142,8 @@ class AuditPlan:
                                 min(settings["review_threshold"], settings["match_threshold"]))
         normalizer = matching_normalizer(project.get_setting("synonyms"))
         promises = [prepare_promise(promise, normalizer) for promise in load_promises(project)]
+        for prepared, subject in zip(promises, weigh([set(p.subject) for p in promises])):
+            prepared.subject = subject  # a term several promises share counts half
         lines = [prepare_line(line, normalizer, thresholds) for line in load_script_lines(project)]
         judged = {f"script_line:{line.line.key}": line.line.text for line in lines}
         judged.update({f"promise:{prepared.promise.key}": prepared.promise.text for prepared in promises})

@@ -32,6 +32,7 @@ from auditor.observation_checks import (
 )
 from auditor.records import Observation
 from auditor.stated import MetricIndex
+from auditor.subject import SPOKEN, terms, typo_map, with_typos
 
 
 @dataclass
@@ -65,6 +66,11 @@ class TouchpointChecker:
         self.promise_keys = [p.promise.key for p in self.promises]
         self.line_keys = [line.line.key for line in self.lines]
         self.line_index = {key: index for index, key in enumerate(self.line_keys)}
+        # term -> [(promise index, weight)]: which promises' subjects a transcript's terms speak of
+        self.subject_terms: dict[str, list[tuple[int, float]]] = {}
+        for index, p in enumerate(self.promises):
+            for term, weight in p.subject.items():
+                self.subject_terms.setdefault(term, []).append((index, weight))
         self.quiet_lines = np.array([line.line.kind == "forbidden" and bool(line.phrase) for line in self.lines],
                                     dtype=bool)
 
@@ -93,8 +99,12 @@ class TouchpointChecker:
             reported.append(found)
             for key in found:
                 measured[row, self.promise_index[key]] = True
-        quiet_promises = valid & has_text[:, None] & ~near & ~measured
-        loud_promises = valid & ~quiet_promises & (has_text[:, None] | measured)
+        spoken = self._spoken(texts, has_text)
+        unjudged = valid & has_text[:, None] & ~near & ~measured
+        quiet_promises = unjudged & spoken
+        # Nothing measured, no cue near, and not a word of its subject: the visit did not test it.
+        untested = unjudged & ~spoken
+        loud_promises = valid & ~quiet_promises & ~untested & (has_text[:, None] | measured)
 
         # Script lines: a forbidden line is quiet when nothing near it was said.
         valid_lines = self._valid(days, [line.line for line in self.lines])
@@ -125,7 +135,7 @@ class TouchpointChecker:
             for index in promise_indexes:
                 prepared = self.promises[index]
                 check = check_promise(prepared, observation, text, lookup, self.thresholds,
-                                      reported[row].get(prepared.promise.key))
+                                      reported[row].get(prepared.promise.key), bool(spoken[row, index]))
                 if check is not None:
                     result.checks.append(check)
                     tally.add(check, observation.touchpoint, months[row])
@@ -146,6 +156,20 @@ class TouchpointChecker:
                                      [self.promise_keys[i] for i in quiet_p.tolist()],
                                      [self.line_keys[i] for i in quiet_l.tolist()]))
         return result
+
+    def _spoken(self, texts: list[Normalized], has_text: np.ndarray) -> np.ndarray:
+        """[observation, promise]: the transcript speaks of the promise's subject (auditor.subject)."""
+        weights = np.zeros((len(texts), len(self.promises)))
+        if not self.subject_terms:
+            return weights >= SPOKEN
+        found = [terms(text.text) if has_text[row] else set() for row, text in enumerate(texts)]
+        typos = typo_map(set().union(*found), self.subject_terms)
+        index = self.subject_terms
+        for row, text_terms in enumerate(found):
+            for term in with_typos(text_terms, typos) if typos else text_terms:
+                for column, weight in index.get(term, ()):
+                    weights[row, column] += weight
+        return weights >= SPOKEN
 
     def _scores(self, texts: list[Normalized]) -> np.ndarray | None:
         """partial_ratio of every needle against every transcript (rows: transcripts; below the cutoff: 0)."""

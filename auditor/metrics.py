@@ -27,6 +27,9 @@ from auditor.model import Check
 SERVQUAL_DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
 DEFAULT_EXPECTATION = 4.0
 RATED_TARGETS = ("promise", "script_line")  # target types that enter the rates and the index
+# Checks of a promise against the scripts (uncovered_promise) and of a script line against its
+# promise (inconsistent_claim) have no visit: tallied apart, they enter the consistency index only.
+PROJECT_LEVEL = {"project_promise": "project", "project_script_line": "project"}
 VERDICTS = ("kept", "broken", "review")
 
 _RATE_NAMES = ("consistency_index", "promise_keeping_rate", "promise_keeping_interval", "script_adherence",
@@ -82,13 +85,16 @@ class CheckTally:
         return tally
 
     def add(self, check: Check, touchpoint: str | None, month: str | None) -> None:
-        if check.target_type == "promise":
+        target_type = check.target_type
+        if target_type == "promise":
             target = check.promise or check.target
-        elif check.target_type == "script_line":
+        elif target_type == "script_line":
             target = check.script_line or check.target
         else:
             target = check.target
-        self.add_count(check.target_type, target, touchpoint, month, check.verdict, 1, check.weight)
+        if check.observation is None and target_type in RATED_TARGETS:
+            target_type = f"project_{target_type}"  # no visit: the index counts it, the keeping rates do not
+        self.add_count(target_type, target, touchpoint, month, check.verdict, 1, check.weight)
 
     def add_count(self, target_type: str, target: str, touchpoint: str | None, month: str | None,
                   verdict: str, count: int, weight: int) -> None:
@@ -200,15 +206,15 @@ def compute_metrics(checks: Iterable[Check] | CheckTally, observations: Iterable
     :class:`AnswerTally` per (touchpoint, month). ``locations`` maps touchpoint key →
     location or None.
 
-    - promise keeping rate = kept / (kept + broken) over promise checks, 95% Wilson interval;
-    - script adherence = kept / (kept + broken) over script-line checks, likewise;
+    - promise keeping rate = kept / (kept + broken) over the visits' promise checks, 95% Wilson interval;
+    - script adherence = kept / (kept + broken) over the visits' script-line checks, likewise;
     - consistency index, NPS, SERVQUAL, CES: see :func:`rate_block` and :class:`AnswerTally`.
 
     Breakdowns (each a rate block, see :func:`rate_block`): by touchpoint, by location (of the
     touchpoint; touchpoints without a location are left out), by month (``YYYY-MM`` of the
     observation's time). A check takes its touchpoint and time from itself, else from its
-    observation; project-level checks with neither appear only in the totals and by promise
-    / script line. ``by_promise`` and ``by_script_line`` hold keeping blocks of promise and
+    observation; project-level checks with neither appear only in the totals and the
+    consistency index (not in keeping rates: they are no visits). ``by_promise`` and ``by_script_line`` hold keeping blocks of promise and
     script-line checks, keyed by promise and script-line key; ``by_promise_touchpoint`` the
     keeping block of each promise at each touchpoint; ``tested_pairs`` the [promise, touchpoint]
     pairs some visit was checked against. ``counts`` counts every check,
@@ -258,32 +264,35 @@ def rate_block(cells: Iterable[tuple[CellKey, list[int]]], answers: AnswerTally)
     promise_keeping_rate / script_adherence (with Wilson intervals) and consistency_index
     over the group's checks:
 
-        promise keeping rate = kept / (kept + broken) over promise checks
-        script adherence     = kept / (kept + broken) over script-line checks
+        promise keeping rate = kept / (kept + broken) over the visits' promise checks
+        script adherence     = kept / (kept + broken) over the visits' script-line checks
         consistency index    = 100 · Σ weight(kept) / Σ weight(kept or broken)
 
-    over promise and script-line checks (weighted by the promise's or line's weight, 1–5;
-    review and duplicate-transcript checks do not enter it; None when nothing was decided).
+    The rates count visits only: a promise checked against the scripts (uncovered_promise)
+    or a script line against its promise (inconsistent_claim) is no visit that kept or broke
+    anything. The index is over all promise and script-line checks, those project-level
+    checks included (weighted by the promise's or line's weight, 1–5; review and
+    duplicate-transcript checks do not enter it; None when nothing was decided).
     kept/broken/review count all the group's checks; observations and nps are over the
     group's observations.
     """
-    sums = {kind: [0, 0, 0, 0, 0] for kind in ("promise", "script_line", "other")}
+    sums = {kind: [0, 0, 0, 0, 0] for kind in ("promise", "script_line", "project", "other")}
     for (target_type, _target, _touchpoint, _month), cell in cells:
-        into = sums.get(target_type, sums["other"])
+        into = sums.get(PROJECT_LEVEL.get(target_type, target_type), sums["other"])
         for index, value in enumerate(cell):
             into[index] += value
-    promise, line, other = sums["promise"], sums["script_line"], sums["other"]
-    kept_weight = promise[_KEPT_WEIGHT] + line[_KEPT_WEIGHT]
-    decided_weight = promise[_DECIDED_WEIGHT] + line[_DECIDED_WEIGHT]
+    promise, line, project, other = sums["promise"], sums["script_line"], sums["project"], sums["other"]
+    kept_weight = promise[_KEPT_WEIGHT] + line[_KEPT_WEIGHT] + project[_KEPT_WEIGHT]
+    decided_weight = promise[_DECIDED_WEIGHT] + line[_DECIDED_WEIGHT] + project[_DECIDED_WEIGHT]
     return {
         "consistency_index": round(100 * kept_weight / decided_weight, 1) if decided_weight > 0 else None,
         "promise_keeping_rate": _rate(promise[_KEPT], promise[_BROKEN]),
         "promise_keeping_interval": _interval(promise[_KEPT], promise[_BROKEN]),
         "script_adherence": _rate(line[_KEPT], line[_BROKEN]),
         "script_adherence_interval": _interval(line[_KEPT], line[_BROKEN]),
-        "kept": promise[_KEPT] + line[_KEPT] + other[_KEPT],
-        "broken": promise[_BROKEN] + line[_BROKEN] + other[_BROKEN],
-        "review": promise[_REVIEW] + line[_REVIEW] + other[_REVIEW],
+        "kept": promise[_KEPT] + line[_KEPT] + project[_KEPT] + other[_KEPT],
+        "broken": promise[_BROKEN] + line[_BROKEN] + project[_BROKEN] + other[_BROKEN],
+        "review": promise[_REVIEW] + line[_REVIEW] + project[_REVIEW] + other[_REVIEW],
         "observations": answers.observations,
         "nps": answers.net_promoter_score(),
     }
@@ -329,6 +338,7 @@ def _breakdown(tally: CheckTally, answers: Mapping[tuple[str, str | None], Answe
 
 
 def _keyed(tally: CheckTally, target_type: str) -> dict[str, dict]:
+    """Keeping blocks per promise or script line, over the visits (see :func:`rate_block`)."""
     grouped: dict[str, list[list[int]]] = defaultdict(list)
     for (kind, target, _touchpoint, _month), cell in tally.items():
         if kind == target_type:
@@ -337,7 +347,8 @@ def _keyed(tally: CheckTally, target_type: str) -> dict[str, dict]:
 
 
 def _promise_by_touchpoint(tally: CheckTally) -> dict[str, dict[str, dict]]:
-    """Keeping blocks of each promise at each touchpoint where it was checked (the report's heat map)."""
+    """Keeping blocks of each promise at each touchpoint where a visit checked it (the
+    report's heat map and its worst gaps: "5 of 6 checked visits")."""
     grouped: dict[str, dict[str, list[list[int]]]] = defaultdict(lambda: defaultdict(list))
     for (kind, target, touchpoint, _month), cell in tally.items():
         if kind == "promise" and touchpoint is not None:

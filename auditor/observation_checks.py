@@ -9,7 +9,9 @@ from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
+from auditor.runs import QUIET_PROMISE_REASON
 from auditor.stated import Stated, in_unit, meets, metric_words, same_kind
+from auditor.subject import Subjects, speaks_of
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class PreparedPromise:
     cues: list[str]  # normalised breach cues
     words: list[str]  # words of its metric, for quantities in transcripts
     wording: dict[str, str] = field(default_factory=dict)  # normalised cue -> the cue as the brand wrote it
+    subject: dict[str, float] = field(default_factory=dict)  # terms of what it promises, see auditor.subject
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -50,7 +53,8 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
         # transcripts) and without (where a group such as 24/7 swallowed the quantity).
         words = sorted(set(metric_words(name, normalizer.phrase(promise.text)))
                        | set(metric_words(name, normalizer.without_synonyms(promise.text))))
-    return PreparedPromise(promise, cues, words, wording)
+    subject = dict.fromkeys(Subjects(normalizer).of_promise(promise.text, promise.metric), 1.0)
+    return PreparedPromise(promise, cues, words, wording, subject)
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
@@ -77,16 +81,23 @@ def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: flo
 
 
 def check_promise(prepared: PreparedPromise, observation: Observation, text: Normalized,
-                  scores: ScoreLookup | None, thresholds: Thresholds, reported: Stated | None = None) -> Check | None:
-    """One promise against one observation; ``reported`` is the transcript quantity that
-    :func:`auditor.stated.MetricIndex.assign` gave to this promise, if any."""
+                  scores: ScoreLookup | None, thresholds: Thresholds, reported: Stated | None = None,
+                  spoken: bool | None = None) -> Check | None:
+    """One promise against one observation, or None when the visit did not test it.
+    ``reported`` is the transcript quantity that :func:`auditor.stated.MetricIndex.assign`
+    gave to this promise, if any; ``spoken``, whether the visit speaks of the promise's
+    subject (:mod:`auditor.subject`; worked out here when not given)."""
     promise = prepared.promise
+    if spoken is None:
+        spoken = bool(text.text) and speaks_of(text.text, prepared.subject)
     if (reported is None and scores is not None and text.text
             and (promise.metric is None or promise.metric not in observation.measurements)
             and all(scores.get(cue, 0.0) < thresholds.review for cue in prepared.cues)):
         # The common case, kept short: nothing measured, no cue anywhere near the transcript.
+        if not spoken:
+            return None
         return Check(observation.key, observation.touchpoint, "promise", promise.key, "kept", "broken_promise",
-                     reason="no sign of a breach in the transcript", weight=promise.weight, promise=promise.key,
+                     reason=QUIET_PROMISE_REASON, weight=promise.weight, promise=promise.key,
                      observed_at=observation.observed_at)
     base = dict(observation=observation.key, touchpoint=observation.touchpoint, target_type="promise",
                 target=promise.key, kind="broken_promise", weight=promise.weight, promise=promise.key,
@@ -140,9 +151,12 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         return Check(**base, verdict="kept", score=100.0, evidence=evidence, reason=f"{what}, within the promise")
     if not has_text:
         return None
-    reason = (f"breach cue '{prepared.said(negated)}' only in a negation" if negated
-              else "no sign of a breach in the transcript")
-    return Check(**base, verdict="kept", reason=reason)
+    if negated:
+        return Check(**base, verdict="kept", reason=f"breach cue '{prepared.said(negated)}' only in a negation")
+    if not spoken:
+        return None  # the visit never touched this promise: untested, not kept
+    return Check(**base, verdict="kept", reason=QUIET_PROMISE_REASON)
+
 
 
 def check_line(prepared: PreparedLine, observation: Observation, text: Normalized,

@@ -20,7 +20,7 @@ from pathlib import Path
 from auditor.model import Check, Evidence, Finding
 from auditor.store import Project
 
-QUIET_PROMISE_REASON = "no sign of a breach in the transcript"
+QUIET_PROMISE_REASON = "the visit speaks of it, with no sign of a breach"
 QUIET_LINE_REASON = "forbidden wording not used"
 
 _CHECK_COLUMNS = ("observation, touchpoint, target_type, target, verdict, kind, score, evidence_text, "

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from auditor import cli
+from auditor.runs import QUIET_PROMISE_REASON
 from auditor.audit import audit_steps, run_audit
 from auditor.errors import AuditorError, Cancelled
 from auditor.findings import load_findings, review_finding
@@ -156,7 +157,7 @@ def test_the_json_run_is_the_stored_run(sample, audited):
     stored = _query(sample, "SELECT count(*) FROM checks WHERE run = ?", run)[0][0]
     assert quiet > 0 and stored + quiet == len(audited["checks"]) == audited["metrics"]["counts"]["checks"]
     assert {c["reason"] for c in audited["checks"] if c["verdict"] == "kept" and c["evidence"] is None} >= {
-        "no sign of a breach in the transcript", "forbidden wording not used"}
+        QUIET_PROMISE_REASON, "forbidden wording not used"}
     assert {row[0] for row in _query(sample, "SELECT fingerprint FROM findings WHERE run = ?",
                                      [audited["run"]["id"]])} == {f["id"] for f in audited["findings"]}
 
@@ -369,8 +370,10 @@ def test_reviews_are_counted_apart_from_kept_and_broken(audited):
         kept = sum(c["verdict"] == "kept" for c in selected)
         return kept / (kept + sum(c["verdict"] == "broken" for c in selected))
 
-    promise_checks = [c for c in checks if c["target_type"] == "promise"]  # project-level checks included
-    line_checks = [c for c in checks if c["target_type"] == "script_line"]
+    # Rates are over visits: a promise against the scripts (uncovered) is no visit that kept it.
+    promise_checks = [c for c in checks if c["target_type"] == "promise" and c["observation"]]
+    line_checks = [c for c in checks if c["target_type"] == "script_line" and c["observation"]]
+    assert any(c["target_type"] == "promise" and not c["observation"] for c in checks)
     assert audited["metrics"]["promise_keeping_rate"] == pytest.approx(rate(promise_checks), abs=0.0006)
     assert audited["metrics"]["script_adherence"] == pytest.approx(rate(line_checks), abs=0.0006)
 

@@ -232,7 +232,8 @@ def test_breakdown_by_touchpoint():
     assert result["store-bj"]["script_adherence"] is None
     # The project-level check on the website has no observations behind it.
     assert result["web"]["observations"] == 0 and result["web"]["nps"] is None
-    assert result["web"]["promise_keeping_rate"] == 0.0
+    # ...and kept or broke nothing: a promise no script states is not a visit that broke it.
+    assert result["web"]["promise_keeping_rate"] is None and result["web"]["consistency_index"] == 0.0
 
 
 def test_breakdown_by_location_groups_touchpoints_and_leaves_out_those_without():
@@ -263,10 +264,10 @@ def test_breakdown_by_promise_and_script_line():
     result = metrics(checks, observations)
     assert result["by_promise"] == {
         "P-24H": {"keeping_rate": 0.5, "keeping_interval": [0.095, 0.905], "kept": 1, "broken": 1, "review": 0},
-        "P-RET": {"keeping_rate": 0.5, "keeping_interval": [0.095, 0.905], "kept": 1, "broken": 1, "review": 1},
+        # visits only: the project-level check of P-RET on the website is no visit
+        "P-RET": {"keeping_rate": 1.0, "keeping_interval": [0.207, 1.0], "kept": 1, "broken": 0, "review": 1},
     }
-    assert list(result["by_script_line"]) == ["S-HOT-1", "S-STORE-2", "S-WEB-1"]
-    assert result["by_script_line"]["S-WEB-1"]["keeping_rate"] == 0.0
+    assert list(result["by_script_line"]) == ["S-HOT-1", "S-STORE-2"]  # S-WEB-1's check is project-level
     assert result["counts"] == {"observations": 4, "checks": 8, "kept": 3, "broken": 4, "review": 1}
 
 
@@ -274,8 +275,8 @@ def test_breakdown_by_promise_and_touchpoint_for_the_heat_map():
     checks, observations = breakdown_fixture()
     result = metrics(checks, observations)["by_promise_touchpoint"]
     assert set(result) == {"P-24H", "P-RET"}
-    assert list(result["P-RET"]) == ["store-bj", "store-sh", "web"]
-    assert result["P-RET"]["store-sh"]["keeping_rate"] == 1.0 and result["P-RET"]["web"]["broken"] == 1
+    assert list(result["P-RET"]) == ["store-bj", "store-sh"]  # web's check is project-level: no visit
+    assert result["P-RET"]["store-sh"]["keeping_rate"] == 1.0
     assert result["P-RET"]["store-bj"] == {"keeping_rate": None, "keeping_interval": None, "kept": 0, "broken": 0,
                                            "review": 1}
     assert "S-HOT-1" not in result  # script lines are not promises

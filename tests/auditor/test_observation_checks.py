@@ -16,6 +16,7 @@ from auditor.audit import matching_normalizer
 from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
 from auditor.records import Observation, Promise, ScriptLine
+from auditor.runs import QUIET_PROMISE_REASON
 from auditor.stated import MetricIndex
 
 NORMALIZER = matching_normalizer(None)
@@ -220,7 +221,7 @@ def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript,
 def test_a_quoted_claim_is_not_a_measurement(promise, transcript):
     check = judge(promise, transcript)
     assert check.verdict == "kept" and check.evidence is None
-    assert check.reason == "no sign of a breach in the transcript"
+    assert check.reason == QUIET_PROMISE_REASON
 
 
 @pytest.mark.parametrize("promise, transcript, quoted, verdict", [
@@ -235,20 +236,24 @@ def test_beside_a_quoted_claim_the_reported_quantity_is_the_measurement(promise,
     assert check.verdict == verdict and check.evidence.text == quoted and check.reason.startswith("reported ")
 
 
-@pytest.mark.parametrize("promise, transcript", [
-    (RETURNS, "退货柜台等了3分钟"),  # a 3-minute wait is not a return window
-    (PRICE, "差价200港元没补"),  # HKD is not compared with CNY
-    (CALLBACK, "The store is open for 12 hours a day."),  # no call-back words near it
-    (DELIVERY, "Installed within 2 days of purchase."),
-    (DELIVERY, "用了3天就坏了。送货很快。"),
-    (DELIVERY, "I asked to return it after 3 days. Delivery itself was fine."),
-    (DELIVERY, "送货很快，三天就坏了。"),  # its own clause says something else: not the clause before's
-    (CALLBACK, "排队等了二十分钟才有人接待"),  # a queue, not a call-back
-    (DELIVERY, "We got a 5-star delivery."),  # a hyphen after a number, no unit
+@pytest.mark.parametrize("promise, transcript, spoken", [
+    (RETURNS, "退货柜台等了3分钟", True),  # a 3-minute wait is not a return window
+    (PRICE, "差价200港元没补", True),  # HKD is not compared with CNY
+    (CALLBACK, "The store is open for 12 hours a day.", False),  # no call-back words near it
+    (DELIVERY, "Installed within 2 days of purchase.", False),
+    (DELIVERY, "用了3天就坏了。送货很快。", True),
+    (DELIVERY, "I asked to return it after 3 days. Delivery itself was fine.", True),
+    (DELIVERY, "送货很快，三天就坏了。", True),  # its own clause says something else: not the clause before's
+    (CALLBACK, "排队等了二十分钟才有人接待", False),  # a queue, not a call-back
+    (DELIVERY, "We got a 5-star delivery.", True),  # a hyphen after a number, no unit
 ], ids=_ids)
-def test_a_quantity_of_something_else_is_not_a_measurement(promise, transcript):
+def test_a_quantity_of_something_else_is_not_a_measurement(promise, transcript, spoken):
+    """Kept when the visit speaks of the promise's subject; else not tested at all (SPEC §5)."""
     check = judge(promise, transcript)
-    assert check.verdict == "kept" and not check.reason.startswith("reported"), check.reason
+    if not spoken:
+        assert check is None
+    else:
+        assert check.verdict == "kept" and not check.reason.startswith("reported"), check.reason
 
 
 # -- breach cues ----------------------------------------------------------------------------
@@ -295,7 +300,8 @@ def test_a_cue_found_only_between_the_thresholds_is_for_review(promise, transcri
 
 def test_thresholds_decide_between_broken_review_and_kept():
     assert judge(CHAT, "一直拍队", thresholds=Thresholds(75.0, 70.0)).verdict == "broken"
-    assert judge(CHAT, "一直拍队", thresholds=Thresholds(90.0, 80.0)).verdict == "kept"
+    assert judge(CHAT, "一直拍队", thresholds=Thresholds(90.0, 80.0)) is None  # not its cue, nor its subject
+    assert judge(CHAT, "在线客服一直拍队", thresholds=Thresholds(90.0, 80.0)).verdict == "kept"
 
 
 @pytest.mark.parametrize("promise, transcript", [
@@ -315,16 +321,31 @@ def test_a_negated_cue_keeps_the_promise(promise, transcript):
 
 
 @pytest.mark.parametrize("promise, transcript", [
-    (SERVICE, "My new robot vacuum is great."),  # a product, not a bot
-    (SERVICE, "唔係機械人，係真人"),
-    (SERVICE, "The agent was friendly and solved it."),
-    (SERVICE, "nobody at the door, but the phone was picked up at once"),
-    (QUEUE, "我们想办法帮您解决"),
-    (CHAT, "Reply came at once."),
+    (SERVICE, "唔係機械人，係真人"),  # 真人: of its subject, in Traditional and Cantonese
+    (SERVICE, "A real person took my call at 23:10."),
+    (CHAT, "Reply came at once."),  # 响应 and reply are one synonym group
+    (RETURNS, "I asked about returns; no problem at all."),
+    (RETURNS, "我问了退货的事，店员很耐心"),
+    (INSTALL, "Asked about instalation for the dishwasher."),  # one typo in a subject word
 ], ids=_ids)
-def test_a_transcript_without_cues_keeps_the_promise(promise, transcript):
+def test_a_visit_that_speaks_of_the_promise_without_cues_keeps_it(promise, transcript):
     check = judge(promise, transcript)
     assert check.verdict == "kept" and check.evidence is None and check.score is None
+    assert check.reason == QUIET_PROMISE_REASON
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (SERVICE, "My new robot vacuum is great."),  # a product, not a bot — and not the subject
+    (SERVICE, "The agent was friendly and solved it."),
+    (QUEUE, "我们想办法帮您解决"),
+    (RETURNS, "Ordered a flat white; the barista was friendly."),
+    (RETURNS, "Free gift wrapping at the store."),  # "free" alone is no subject
+    (INSTALL, "店员说门店今天有免费咖啡"),  # 免费 and 门店 alone are no subject
+    (DELIVERY, "The staff were kind and the store was clean."),
+], ids=_ids)
+def test_a_visit_that_never_touches_the_promise_does_not_test_it(promise, transcript):
+    """SPEC §5: no measurement, no cue and not a word of its subject — no check, not "kept"."""
+    assert judge(promise, transcript) is None
 
 
 # -- nothing to judge -----------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""Does a visit speak of a promise's subject? (SPEC §5)
+
+A promise that nothing measured and no breach cue touched is judged only on the visits
+that talk about what it promises: a visit with no word of oat milk neither keeps nor
+breaks "free oat milk in any drink" — it did not test it, and the coverage grid shows
+the pair as untested. Counting such visits as kept is how keeping rates get inflated.
+
+The subject is the promise's own words: its text and its metric's name, as *terms* of normalised text — English words reduced to a stem (``returns``,
+``returned`` -> ``return``), a synonym group's token (so ``send it back`` speaks of
+``returns`` and ``退货`` of both), and pairs of Chinese characters (``燕麦奶`` -> ``燕麦``,
+``麦奶``). Words that say nothing of a subject (function words, "service", "store",
+"free", 服务, 免费, greetings) are no terms; a term that several of the brand's promises
+share ("coffee" at a coffee chain) counts half, and so does an English word of fewer than
+five letters ("card" of "stamp card"; "oat" and "milk" together make "oat milk"). A visit speaks of a subject when
+its terms weigh 1 or more; an English word of five letters or more also counts when it is
+one typo away from a term (rapidfuzz ratio >= 85: ``retuns``, ``instalation``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from auditor.normalize import Normalizer
+
+SPOKEN = 1.0  # the weight of terms a visit must show
+_SHARED = 0.5  # the weight of a term several promises share
+_SHORT, _SHORT_WORD = 0.5, 5  # ... and of an English word shorter than five letters
+_TYPO_RATIO = 85.0
+_TYPO_MIN_LENGTH = 5
+
+_LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_CJK_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile("[\ua000-\ua48f]")  # a synonym group, see auditor.audit.matching_normalizer
+
+# Words that never make a subject: function words, and the words every visit of every
+# brand uses (service, store, staff, time, numbers' units).
+_EN_STOP = frozenset("""
+a about above after again against all also always am an and any anything are around as at away be been before
+being below between both but by can could did do does doing done down during each either else even ever every
+few for from further get gets getting got had has have having he her here hers him his how i if in into is it
+its just least less like made make makes many may me might more most much must my near need needs never new
+next no nor not now of off on once one only or other our ours out over own per please quick quickly same say
+says see she should so some such than that the their them then there these they this those through to too
+under until up upon us very via was we were what when where which while who whom why will with within without
+would yes yet you your yours
+always available every everyone guaranteed guarantee promise promised promises ensure best great good full
+service services customer customers client clients store stores shop shops staff team people person
+time times day days hour hours minute minutes min mins week weeks month months year years second seconds
+today tomorrow yesterday morning afternoon evening night
+call called calls calling phone phoned line visit visited went came come go said told ask asked tell
+want wanted thank thanks hello welcome sorry okay ok help helped
+brand official free back first window still need needed
+""".split())
+_CJK_STOP_CHARS = frozenset("的了着过吗呢吧啊呀哦嗯我你您他她它们和与及或之内以也都就还很又再把被给让")
+_CJK_STOP_PAIRS = frozenset("""
+我们 你们 您的 我的 服务 客服 门店 店员 免费 小时 分钟 时间 今天 明天 昨天 可以 所有 全部 产品 顾客 客户 消费 品牌
+官方 保证 承诺 一定 马上 立即 欢迎 光临 谢谢 感谢 你好 您好 请问 没有 已经 然后 因为 所以 但是 如果 之后 以后 以前
+之前 一下 一个 一直 这个 那个 什么 怎么 现在 电话 打电话 说话 告诉 问题 需要 只要 任何 每个 每位 每次 我想 想要
+不能 不是 不会 不用 不要 没人 有人 是否 还是 就是 这里 那里 这样 那样 到了 到店 在店 店里 一样 时候 有点 觉得
+""".split())
+_CJK_STOP = re.compile("|".join(sorted(_CJK_STOP_PAIRS, key=len, reverse=True)) + f"|[{''.join(sorted(_CJK_STOP_CHARS))}]")
+# Synonym groups that name no subject: every visit greets, thanks and meets staff.
+_GENERIC_PHRASES = ("customer service", "staff", "customer", "store", "free", "hello", "welcome", "goodbye",
+                    "thanks", "sorry", "manager")
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: enough that ``returns``/``returned``/``returning`` and
+    ``installation``/``installed`` meet, never so much that two subjects merge."""
+    for suffix, keep in (("ations", 4), ("ation", 4), ("ings", 4), ("ing", 4), ("ies", 3), ("ied", 3),
+                         ("ed", 4), ("es", 4), ("s", 3), ("ery", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            base = word[: len(word) - len(suffix)]
+            if suffix in ("ies", "ied"):
+                return base + "y"
+            if suffix == "ery":
+                return base + "er"
+            if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                return base + "e"
+            return base
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """The terms of a normalised text: English stems, synonym tokens, Chinese pairs."""
+    found = {stem for word in _LATIN_WORD.findall(text)
+             if len(word) >= 3 and word not in _EN_STOP and (stem := _stem(word)) not in _EN_STOP}
+    found.update(_TOKEN.findall(text))
+    for run in _CJK_RUN.findall(text):
+        # Stop words cut a run into pieces, so that no pair straddles one (任何|饮品, not 何饮).
+        for piece in _CJK_STOP.split(run):
+            found.update(piece[i:i + 2] for i in range(len(piece) - 1))
+    return found
+
+
+class Subjects:
+    """The subjects of a brand's promises, for one normaliser."""
+
+    def __init__(self, normalizer: Normalizer) -> None:
+        self.normalizer = normalizer
+        self.generic = frozenset(token for phrase in _GENERIC_PHRASES
+                                 if len(token := normalizer.phrase(phrase)) == 1 and _TOKEN.fullmatch(token))
+
+    def of_promise(self, text: str, metric: str | None) -> set[str]:
+        """A promise's terms: of its text and its metric's name. (Its breach cues are
+        looked for on their own; their words — "still waiting", "nobody" — name a breach,
+        not a subject.)"""
+        found = terms(self.normalizer.phrase(text))
+        if metric:
+            found |= terms(self.normalizer.phrase(metric.replace("_", " ")))
+        return found - self.generic
+
+
+def weigh(subjects: list[set[str]]) -> list[dict[str, float]]:
+    """Each promise's terms with their weights: a term that at least three promises (and
+    at least a fifth of them) share says less about any one of them."""
+    shared = Counter(term for subject in subjects for term in subject)
+    limit = max(3, len(subjects) / 5)
+    return [{term: (_SHARED if shared[term] >= limit else 1.0) * _strength(term) for term in subject}
+            for subject in subjects]
+
+
+def _strength(term: str) -> float:
+    """A short English word is often another word's too ("card" of "stamp card" is also how
+    a visit paid; "milk" is not "oat milk"): it counts half, so two of them make a subject."""
+    return _SHORT if term.isascii() and len(term) < _SHORT_WORD else 1.0
+
+
+def typo_map(words: Iterable[str], vocabulary: Iterable[str]) -> dict[str, set[str]]:
+    """English stems of ``words`` -> the terms of ``vocabulary`` they spell with at most one
+    typo. Every term within reach counts, so asking with one promise's terms or with all
+    of a touchpoint's gives each promise the same answer."""
+    long_terms = sorted({term for term in vocabulary if len(term) >= _TYPO_MIN_LENGTH and term.isascii()})
+    candidates = sorted({word for word in words if len(word) >= _TYPO_MIN_LENGTH and word.isascii()})
+    if not long_terms or not candidates:
+        return {}
+    scores = process.cdist(candidates, long_terms, scorer=fuzz.ratio, score_cutoff=_TYPO_RATIO)
+    rows, columns = scores.nonzero()
+    found: dict[str, set[str]] = {}
+    for row, column in zip(rows.tolist(), columns.tolist()):
+        if candidates[row][0] == long_terms[column][0]:
+            found.setdefault(candidates[row], set()).add(long_terms[column])
+    return found
+
+
+def with_typos(text_terms: set[str], typos: dict[str, set[str]]) -> set[str]:
+    """A text's terms and the terms its words are typos of."""
+    found = set(text_terms)
+    for term in text_terms:
+        if term in typos:
+            found |= typos[term]
+    return found
+
+
+def spoken_weight(text_terms: set[str], subject: dict[str, float]) -> float:
+    return sum(weight for term, weight in subject.items() if term in text_terms)
+
+
+def speaks_of(text: str, subject: dict[str, float]) -> bool:
+    """Does this normalised text speak of the subject? (One text; the audit does the
+    same for a batch at once in :class:`auditor.batch.TouchpointChecker`.)"""
+    found = terms(text)
+    return spoken_weight(with_typos(found, typo_map(found, subject)), subject) >= SPOKEN
