@@ -31,6 +31,7 @@ from auditor.observation_checks import (
     check_promise,
 )
 from auditor.records import Observation
+from auditor.scenarios import applies
 from auditor.stated import MetricIndex
 from auditor.subject import SPOKEN, terms, typo_map, with_typos
 
@@ -107,7 +108,7 @@ class TouchpointChecker:
         loud_promises = valid & ~quiet_promises & ~untested & (has_text[:, None] | measured)
 
         # Script lines: a forbidden line is quiet when nothing near it was said.
-        valid_lines = self._valid(days, [line.line for line in self.lines])
+        valid_lines = self._valid(days, [line.line for line in self.lines]) & self._in_scenario(batch)
         said = np.zeros((n, len(self.lines)), dtype=bool)
         has_phrase = np.array([column is not None for column in self.line_columns], dtype=bool)
         for index, (line, column) in enumerate(zip(self.lines, self.line_columns)):
@@ -177,6 +178,16 @@ class TouchpointChecker:
             return None
         return process.cdist([text.text for text in texts], self.needles, scorer=fuzz.partial_ratio,
                              score_cutoff=self.cutoff, workers=-1)
+
+    def _in_scenario(self, batch: list[Observation]) -> np.ndarray:
+        """[observation, line]: the line applies to the visit's scenario (auditor.scenarios)."""
+        mask = np.ones((len(batch), len(self.lines)), dtype=bool)
+        limited = [(index, line.line.scenarios) for index, line in enumerate(self.lines) if line.line.scenarios]
+        if limited:
+            for row, observation in enumerate(batch):
+                for index, scenarios in limited:
+                    mask[row, index] = applies(scenarios, observation.scenario)
+        return mask
 
     @staticmethod
     def _valid(days: np.ndarray, targets: list) -> np.ndarray:

@@ -75,7 +75,10 @@ def table_rows(project: Project, kind: str) -> tuple[list[str], Iterator[dict]]:
         return columns, _promise_rows(project)
     table = "script_lines" if kind == "scripts" else kind
     names = [c for c in columns]
-    return columns, (dict(zip(names, row)) for row in db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY key"))
+    rows = (dict(zip(names, row)) for row in db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY key"))
+    if kind == "scripts":
+        rows = (row | {"scenarios": json.loads(row["scenarios"] or "[]")} for row in rows)
+    return columns, rows
 
 
 def _promise_rows(project: Project) -> Iterator[dict]:

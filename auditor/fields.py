@@ -112,6 +112,7 @@ FORMATS: dict[str, tuple[Field, ...]] = {
         _WEIGHT,
         _VALID_FROM,
         _VALID_TO,
+        Field("scenarios", values.parse_list, False, ("适用场景", "適用場景", "场景", "場景")),
         Field("match_threshold", _whole_number(0, 100, "a threshold"), False, ("匹配阈值",)),
         Field("review_threshold", _whole_number(0, 100, "a threshold"), False, ("复核阈值",)),
     ),

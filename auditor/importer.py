@@ -238,6 +238,8 @@ def _check_script_row(rows: _RowConverter, row: int, record: dict, problems: lis
                                 f"promise '{promise}' does not exist in this project (import promises first)"))
     _default(record, "kind", "required")
     _default(record, "weight", 3)
+    if "scenarios" in record:
+        record["scenarios"] = json.dumps(list(dict.fromkeys(record["scenarios"] or [])), ensure_ascii=False)
     match, review = record.get("match_threshold"), record.get("review_threshold")
     if match is not None and review is not None and review > match:
         problems.append(Problem(row, rows.label("review_threshold"), "must not be above the match threshold"))
@@ -380,7 +382,7 @@ class _PromiseWriter(_TableWriter):
 class _ScriptWriter(_TableWriter):
     table = "script_lines"
     all_columns = ("key", "touchpoint", "text", "kind", "step", "promise", "weight", "valid_from", "valid_to",
-               "match_threshold", "review_threshold")
+               "scenarios", "match_threshold", "review_threshold")
 
 
 class _ObservationWriter(_TableWriter):

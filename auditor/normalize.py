@@ -60,7 +60,7 @@ from pathlib import Path
 from auditor.quantity import _CN_DIGITS, UNIT_ALIASES, chinese_to_number
 
 __all__ = ["CLAUSE_MARKS", "NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "clause_end", "clause_start",
-           "in_quotes", "load_default_synonyms", "split_clauses"]
+           "fold_text", "in_quotes", "load_default_synonyms", "split_clauses"]
 
 # A replaced region of one rewriting pass: (new_start, new_end, old_start, old_end).
 Region = tuple[int, int, int, int]
@@ -867,6 +867,12 @@ def _base(text: str, steps: list[list[Region]] | None) -> str:
     text = _english_numbers(text, steps)
     text = _quantities(text, steps)
     return _punctuation(text, steps)
+
+
+def fold_text(text: str) -> str:
+    """Steps 1-4 of any text (width, case, script, numbers, units, punctuation), without
+    synonyms and without the map back: for comparing names, such as scenarios."""
+    return _base(text, None)
 
 
 class Normalizer:

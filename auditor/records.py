@@ -44,6 +44,7 @@ class ScriptLine:
     valid_to: str | None
     match_threshold: float | None
     review_threshold: float | None
+    scenarios: tuple[str, ...] = ()  # the visits' scenarios it applies to; empty: every visit
 
     def valid_on(self, day: str) -> bool:
         return _in_window(day, self.valid_from, self.valid_to)
@@ -58,6 +59,7 @@ class Observation:
     transcript: str
     measurements: dict[str, tuple[float, str | None]] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)  # script line -> said | not_said | na (ticked by the shopper)
+    scenario: str | None = None
 
     @property
     def day(self) -> str:
@@ -90,6 +92,7 @@ def load_script_lines(project: Project) -> list[ScriptLine]:
             key=row["key"], touchpoint=row["touchpoint"], text=row["text"], kind=row["kind"], step=row["step"],
             promise=row["promise"], weight=row["weight"], valid_from=row["valid_from"], valid_to=row["valid_to"],
             match_threshold=row["match_threshold"], review_threshold=row["review_threshold"],
+            scenarios=tuple(json.loads(row["scenarios"] or "[]")),
         )
         for row in project.db.query("SELECT * FROM script_lines ORDER BY key")
     ]
@@ -110,11 +113,11 @@ def iter_observations(project: Project, period_from: str | None, period_to: str 
             "SELECT a.observation, a.script_line, a.answer FROM script_answers a "
             f"JOIN observations o ON o.key = a.observation {where}", params):
         answered.setdefault(key, {})[line] = answer
-    for key, touchpoint, observed_at, shopper, transcript in project.db.execute(
-            f"SELECT o.key, o.touchpoint, o.observed_at, o.shopper, o.transcript FROM observations o {where} "
-            "ORDER BY o.touchpoint, o.observed_at, o.key", params):
+    for key, touchpoint, observed_at, shopper, transcript, scenario in project.db.execute(
+            f"SELECT o.key, o.touchpoint, o.observed_at, o.shopper, o.transcript, o.scenario FROM observations o "
+            f"{where} ORDER BY o.touchpoint, o.observed_at, o.key", params):
         yield Observation(key, touchpoint, observed_at, shopper, transcript or "", measured.get(key, {}),
-                          answered.get(key, {}))
+                          answered.get(key, {}), scenario)
 
 
 def observation_rows(project: Project, period_from: str | None, period_to: str | None) -> list[dict]:

@@ -217,7 +217,13 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_observation ON attachments(observation);
 """
 
+# Version 4: a script line may name the scenarios it applies to (a refund visit is not
+# checked against the ordering script); an empty list means every visit.
+_V4 = """
+ALTER TABLE script_lines ADD COLUMN scenarios TEXT NOT NULL DEFAULT '[]';  -- JSON list of scenario names
+"""
+
 # Each entry upgrades the file from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,9 +4,12 @@ audit to judge from the transcript. An answer outranks fuzzy matching in the aud
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
+from auditor.scenarios import applies
 from auditor.store import Project
 
 ANSWERS = ("", "said", "not_said", "na")
@@ -24,8 +27,9 @@ class ScriptChecklist(QWidget):
         self.answers: dict[str, str] = {}  # kept across touchpoint changes, like typed measurements
         self.empty = QLabel(self)
 
-    def show_lines(self, project: Project, touchpoint: str | None, day: str) -> None:
-        """The required and forbidden lines of ``touchpoint`` valid on ``day`` (YYYY-MM-DD)."""
+    def show_lines(self, project: Project, touchpoint: str | None, day: str, scenario: str | None = None) -> None:
+        """The required and forbidden lines of ``touchpoint`` valid on ``day`` (YYYY-MM-DD)
+        that apply to the visit's ``scenario`` (a line may name the scenarios it is for)."""
         self.answers.update(self.values())
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
@@ -34,9 +38,11 @@ class ScriptChecklist(QWidget):
                 widget.deleteLater()
         self.choices = {}
         rows = project.db.execute(
-            "SELECT key, text, kind FROM script_lines WHERE touchpoint = ? AND (valid_from IS NULL OR valid_from <= ?) "
-            "AND (valid_to IS NULL OR valid_to >= ?) ORDER BY step IS NULL, step, key",
-            [touchpoint or "", day, day]).fetchall()
+            "SELECT key, text, kind, scenarios FROM script_lines WHERE touchpoint = ? "
+            "AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?) "
+            "ORDER BY step IS NULL, step, key", [touchpoint or "", day, day]).fetchall()
+        rows = [(key, text, kind) for key, text, kind, scenarios in rows
+                if applies(json.loads(scenarios or "[]"), scenario)]
         for row, (key, text, kind) in enumerate(rows):
             label = QLabel(f"{'✗ ' if kind == 'forbidden' else ''}{text}", self)
             label.setWordWrap(True)

@@ -188,6 +188,7 @@ class EntryForm(QWidget):
         self.checklist.changed.connect(self._changed)
         self.attachments.changed.connect(self.write_draft)  # at once: a file was just copied in
         self.observed_at.dateTimeChanged.connect(self._show_checklist)
+        self.scenario.editingFinished.connect(self._show_checklist)  # lines may apply to some scenarios only
         self.save_button.clicked.connect(self.save_visit)
         self.discard_button.clicked.connect(self.discard)
         for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
@@ -264,7 +265,7 @@ class EntryForm(QWidget):
 
     def _show_checklist(self) -> None:
         day = self.observed_at.dateTime().toString("yyyy-MM-dd")
-        self.checklist.show_lines(self.project, self.touchpoint.currentData(), day)
+        self.checklist.show_lines(self.project, self.touchpoint.currentData(), day, self.scenario.text())
         self._fix_tab_order()
 
     def _field_changed(self, name: str) -> None:

@@ -75,6 +75,8 @@ SCRIPT_LINES = TableSpec("script_lines", "scripts", (
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Step"), "step", "step"),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Wording"), "text", "text", long_text=True, stretch=True),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Promise"), "promise", "promise"),
+    Column(QT_TRANSLATE_NOOP(CONTEXT, "Scenarios"),
+           "(SELECT group_concat(value, '; ') FROM json_each(script_lines.scenarios))", "scenarios"),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Weight"), "weight", "weight", numeric=True),
     Column(QT_TRANSLATE_NOOP(CONTEXT, "Valid"), _VALIDITY, "valid_from, valid_to"),
 ), order_by="touchpoint, key")  # a touchpoint's script together, as staff read it

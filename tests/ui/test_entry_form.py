@@ -268,3 +268,20 @@ def test_a_photo_added_to_a_visit_is_filed_with_it_on_saving(qtbot, sample_proje
             photo.read_bytes()
         assert not any((attachment_folder(project) / "pending").iterdir())  # the pending copy is gone
         assert form.attachments.items() == []
+
+
+def test_the_checklist_shows_only_the_lines_of_the_visits_scenario(qtbot, sample_project):
+    with Project.open(sample_project) as project:
+        with project.transaction() as db:
+            db.execute("UPDATE script_lines SET scenarios = '[\"callback\", \"回电\"]' WHERE key = 'S-07'")
+        form = EntryForm(project)
+        qtbot.add_widget(form)
+        form.touchpoint.setCurrentIndex(form.touchpoint.findData("hotline"))
+        assert "S-07" not in form.checklist.choices and "S-06" in form.checklist.choices  # no scenario yet
+        form.scenario.setText("Callback request 要求回电")
+        form.scenario.editingFinished.emit()
+        assert {"S-06", "S-07"} <= set(form.checklist.choices)
+        form.checklist.choices["S-07"].setCurrentIndex(form.checklist.choices["S-07"].findData("said"))
+        form.scenario.setText("Installation booking")
+        form.scenario.editingFinished.emit()
+        assert "S-07" not in form.checklist.choices and "S-07" not in form.checklist.values()  # not saved with it
