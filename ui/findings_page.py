@@ -7,13 +7,16 @@ stored at once by the engine, keyed by the finding's fingerprint, so it survives
 
 Keys on the list: J/K (or Down/Up) next/previous, C confirm, D dismiss, R reopen, N the
 note (Return goes back to the list). C, D and R act on every selected row.
+
+The reviewer's name is asked the first time they decide (the computer's account name is
+offered) and kept in the app's settings; File › Settings changes it.
 """
 
 from __future__ import annotations
 
-import getpass
 import html
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +42,7 @@ from auditor.findings import clear_review, load_findings, review_finding
 from auditor.model import Evidence, Finding
 from auditor.schema import FINDING_KINDS
 from auditor.store import Project
+from ui import settings
 from ui.findings_model import ALL_STATUSES, NOT_DISMISSED, FindingFilter, FindingsModel, kind_label, status_label
 
 HIGHLIGHT = QColor("#ffe082")
@@ -233,10 +238,6 @@ class FindingsPage(QWidget):
         self._project: Project | None = None
         self._run_id: int | None = None  # None: the latest run
         self._shown_run: int | None = None
-        try:
-            self.reviewer: str | None = getpass.getuser()
-        except (OSError, KeyError):
-            self.reviewer = None
         self.model = FindingsModel(self)
         self.kind_filter = QComboBox(self)
         self.verdict_filter = QComboBox(self)
@@ -379,6 +380,9 @@ class FindingsPage(QWidget):
         chosen = self.selected_findings()
         if self._project is None or not chosen:
             return
+        reviewer = None
+        if status is not None and (reviewer := self.reviewer_name()) is None:
+            return  # they would not say who decides: nothing is decided
         note = self.detail.note.text().strip() or None
         ids = {finding.id for finding in chosen}
         last = max(self.model.row_of(finding.id) for finding in chosen)
@@ -390,7 +394,7 @@ class FindingsPage(QWidget):
                 if status is None:
                     clear_review(self._project, finding.id)
                 else:
-                    review_finding(self._project, finding.id, status, note=note, reviewer=self.reviewer)
+                    review_finding(self._project, finding.id, status, note=note, reviewer=reviewer)
         except (AuditorError, sqlite3.Error) as error:
             self.show_message(self.tr("The decision was not saved: {error}").format(error=error))
             self.refresh()  # show what is stored, not what was hoped for
@@ -399,11 +403,38 @@ class FindingsPage(QWidget):
         if status is None:
             self.model.set_status(ids, "new", None, None)
         else:
-            self.model.set_status(ids, status, note, self.reviewer)
+            self.model.set_status(ids, status, note, reviewer)
         if next_id is None or not self.select_finding(next_id):
             self._show_current(self.view.currentIndex())
         self._update_state()
         self.decided.emit()
+
+    def reviewer_name(self) -> str | None:
+        """Who decides: the name kept in the settings, else asked now (once) and kept; None
+        when the person cancels."""
+        if (name := settings.reviewer_name()) is not None:
+            return name
+        name, given = QInputDialog.getText(
+            self, self.tr("Your name"),
+            self.tr("Your name is recorded with each finding you confirm or dismiss, so that the team "
+                    "knows who decided. You can change it later in File › Settings."),
+            QLineEdit.EchoMode.Normal, settings.login_display_name())
+        if not given or not name.strip():
+            return None
+        settings.set_reviewer_name(name)
+        return settings.reviewer_name()
+
+    def review_keys(self) -> list[tuple[Qt.Key, str, Callable[[], object]]]:
+        """The keys of the list: (key, what it does, the action). The keyboard shortcuts
+        window lists these too, so a key added here is documented there."""
+        return [
+            (Qt.Key.Key_C, self.tr("Confirm the selected findings"), lambda: self.decide("confirmed")),
+            (Qt.Key.Key_D, self.tr("Dismiss the selected findings"), lambda: self.decide("dismissed")),
+            (Qt.Key.Key_R, self.tr("Reopen the selected findings (forget the decision)"), lambda: self.decide(None)),
+            (Qt.Key.Key_J, self.tr("Next finding"), lambda: self.next_finding(1)),
+            (Qt.Key.Key_K, self.tr("Previous finding"), lambda: self.next_finding(-1)),
+            (Qt.Key.Key_N, self.tr("Type a note (Return goes back to the list)"), self.detail.note.setFocus),
+        ]
 
     def next_finding(self, step: int = 1) -> None:
         row = self.view.currentIndex().row()
@@ -412,14 +443,7 @@ class FindingsPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and not (
                 event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)):
-            action = {
-                Qt.Key.Key_J: lambda: self.next_finding(1),
-                Qt.Key.Key_K: lambda: self.next_finding(-1),
-                Qt.Key.Key_C: lambda: self.decide("confirmed"),
-                Qt.Key.Key_D: lambda: self.decide("dismissed"),
-                Qt.Key.Key_R: lambda: self.decide(None),
-                Qt.Key.Key_N: self.detail.note.setFocus,
-            }.get(Qt.Key(event.key()))
+            action = {key: act for key, _, act in self.review_keys()}.get(Qt.Key(event.key()))
             if action is not None:
                 action()
                 return True

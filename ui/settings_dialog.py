@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -84,6 +85,9 @@ class SettingsDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(app_settings.language())))
         form.addRow(self.tr("Language (after a restart)"), self.language)
+        self.reviewer = QLineEdit(app_settings.reviewer_name() or "", general)
+        self.reviewer.setPlaceholderText(app_settings.login_display_name())
+        form.addRow(self.tr("Your name (recorded with review decisions)"), self.reviewer)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(audit, self.tr("Audit"))
@@ -125,6 +129,7 @@ class SettingsDialog(QDialog):
             show_error(self, self.tr("Settings not saved"), str(error))
             return
         app_settings.set_language(self.language.currentData())
+        app_settings.set_reviewer_name(self.reviewer.text())
         super().accept()
 
     def _threshold(self, value: float) -> QDoubleSpinBox:

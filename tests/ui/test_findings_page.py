@@ -17,6 +17,22 @@ from ui.findings_model import FindingFilter, FindingsModel
 from ui.findings_page import HIGHLIGHT, FindingsPage
 
 
+@pytest.fixture(autouse=True)
+def _reviewer_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reviewer gave their name before (tests/ui/test_reviewer_name.py asks for it);
+    a question asked anyway fails the test instead of waiting for an answer."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui import settings
+
+    settings.set_reviewer_name("Chen Jing")
+
+    def unexpected(*args: object, **kwargs: object) -> tuple[str, bool]:
+        raise AssertionError("the reviewer's name was asked again")
+
+    monkeypatch.setattr(QInputDialog, "getText", unexpected)
+
+
 @pytest.fixture
 def project(sample_project: Path) -> Iterator[Project]:
     with Project.open(sample_project) as opened:
@@ -74,6 +90,8 @@ def test_decisions_are_stored_at_once_and_survive_a_rerun(page: FindingsPage, pr
     with qtbot.waitSignal(page.decided):
         qtbot.mouseClick(page.detail.confirm_button, Qt.MouseButton.LeftButton)
     assert reviews(project)[first.id] == ("confirmed", "checked the recording")
+    assert project.db.execute("SELECT reviewer FROM reviews WHERE fingerprint = ?", [first.id]).fetchone()[0] \
+        == "Chen Jing"
     assert page.current_finding().id == second.id  # moved on
     page.detail.note.clear()
     qtbot.mouseClick(page.detail.dismiss_button, Qt.MouseButton.LeftButton)
