@@ -1,7 +1,10 @@
 """Import a file into the project: preview, column mapping, a dry run, then the import.
 
 The person picks what to import and a file; the dialog shows what was detected (encoding,
-delimiter), the first rows, and which field each column goes into (editable). *Check*
+delimiter), the first rows, and which field each column goes into (editable: any field,
+or for visits a measurement of one of the project's metrics or of a new one, typed). The
+mapping a person chooses is remembered for the next file of that kind with the same headers.
+*Check*
 runs the import as a dry run and shows what it would do, or every problem with its row,
 column and reason; *Import* is enabled once a check has passed. Both run through
 :func:`ui.background.run_in_background` on the project file, never on the window's
@@ -10,6 +13,7 @@ connection.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,11 +46,27 @@ from auditor.errors import AuditorError, InputError
 from auditor.fields import FORMATS, map_header
 from auditor.importer import KINDS, ImportResult, import_file
 from auditor.readers import detect_encoding, read_table
+from ui import settings
 from ui.background import BackgroundTask, project_job, run_in_background
 from ui.project_dialogs import error_sentence
 
 PREVIEW_ROWS = 8
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5")
+MEASURE = "measure:"
+NEW_MEASURE = "\0new measurement"  # the mapping's "Another measurement…" entry, never a field name
+
+
+def project_metrics(project: Path) -> list[str]:
+    """The metrics a visit can be measured on: the promises' and those already measured
+    (read-only, from the file; none if it cannot be read)."""
+    try:
+        with sqlite3.connect(f"{Path(project).resolve().as_uri()}?mode=ro", uri=True) as conn:
+            rows = conn.execute("SELECT metric FROM promises WHERE trim(coalesce(metric, '')) != '' "
+                                "UNION SELECT metric FROM measurements WHERE trim(coalesce(metric, '')) != ''")
+            found = {row[0].strip() for row in rows}
+    except sqlite3.Error:
+        return []
+    return sorted(found, key=str.casefold)
 
 
 @dataclass
@@ -85,6 +106,8 @@ class ImportDialog(QDialog):
         self.preview: FilePreview | None = None
         self.task: BackgroundTask | None = None
         self.last_result: ImportResult | None = None
+        self.metrics = project_metrics(self.project_path)
+        self._filling = False  # the mapping is being built: its changes are not the person's
 
         self.kind = QComboBox(self)
         for kind in KINDS:
@@ -114,7 +137,13 @@ class ImportDialog(QDialog):
         self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mapping_box = QGroupBox(self)
-        QVBoxLayout(self.mapping_box).addWidget(self.mapping)
+        self.mapping_note = QLabel(self)
+        self.mapping_note.setWordWrap(True)
+        self.mapping_note.setStyleSheet("color: #6b6b6b;")
+        self.mapping_note.hide()
+        mapping_column = QVBoxLayout(self.mapping_box)
+        mapping_column.addWidget(self.mapping, 1)
+        mapping_column.addWidget(self.mapping_note)
         self.rows = QTableWidget(0, 0, self)
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows.horizontalHeader().setDefaultSectionSize(130)
@@ -190,6 +219,7 @@ class ImportDialog(QDialog):
         self.encoding.setItemText(0, self.tr("Detect automatically"))
         self.mapping_box.setTitle(self.tr("Columns"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Imports into")])
+        self.mapping_note.setText(self.tr("Mapped as you chose last time for a file with these columns."))
         self.rows_box.setTitle(self.tr("First rows"))
         self.outcome_box.setTitle(self.tr("Check"))
         self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
@@ -283,7 +313,10 @@ class ImportDialog(QDialog):
         kind = self.kind.currentData()
         found = map_header(kind, self.preview.header)
         by_index = {index: name for name, index in found.columns.items()}
-        by_index |= {index: f"measure:{metric}" for metric, index in found.measures.items()}
+        by_index |= {index: f"{MEASURE}{metric}" for metric, index in found.measures.items()}
+        remembered = settings.import_mapping(kind, self.preview.header) or {}
+        restored = False
+        self._filling = True
         self.mapping.setRowCount(len(self.preview.header))
         for row, header in enumerate(self.preview.header):
             item = QTableWidgetItem(header)
@@ -293,13 +326,59 @@ class ImportDialog(QDialog):
             combo.addItem(self.tr("(not imported)"), "")
             for spec in FORMATS[kind]:
                 combo.addItem(f"{spec.name} *" if spec.required else spec.name, spec.name)
+            if kind == "observations":
+                combo.insertSeparator(combo.count())
+                for metric in self.metrics:
+                    combo.addItem(self._measure_label(metric), f"{MEASURE}{metric}")
+                combo.addItem(self.tr("Another measurement…"), NEW_MEASURE)
+                combo.setItemData(combo.count() - 1, self.tr("A measurement of a metric no promise names yet; "
+                                                             "you type its name"), Qt.ItemDataRole.ToolTipRole)
             chosen = by_index.get(row, "")
-            if chosen.startswith("measure:"):
-                combo.addItem(self.tr("measurement: {metric}").format(metric=chosen[len("measure:"):]), chosen)
-            combo.setCurrentIndex(combo.findData(chosen))
-            combo.currentIndexChanged.connect(lambda _index: self._set_checked(False))
+            if header in remembered and self._can_map(kind, remembered[header]):
+                restored |= remembered[header] != chosen
+                chosen = remembered[header]
+            self._choose(combo, chosen)
+            combo.currentIndexChanged.connect(lambda _index, combo=combo: self._mapping_changed(combo))
             self.mapping.setCellWidget(row, 1, combo)
+        self._filling = False
+        self.mapping_note.setVisible(restored)
         self.mapping.resizeColumnToContents(0)
+
+    def _measure_label(self, metric: str) -> str:
+        return self.tr("measure: {metric}").format(metric=metric)
+
+    @staticmethod
+    def _can_map(kind: str, field: str) -> bool:
+        """Whether a remembered choice still names a field of ``kind`` (a hand-edited settings file)."""
+        if field == "" or any(spec.name == field for spec in FORMATS[kind]):
+            return True
+        return kind == "observations" and field.startswith(MEASURE) and bool(field[len(MEASURE):].strip())
+
+    def _choose(self, combo: QComboBox, field: str) -> None:
+        """Select ``field`` in ``combo``, adding a measurement of a metric it does not list yet."""
+        index = combo.findData(field)
+        if index < 0 and field.startswith(MEASURE):
+            index = max(0, combo.findData(NEW_MEASURE))
+            combo.insertItem(index, self._measure_label(field[len(MEASURE):]), field)
+        combo.setCurrentIndex(max(0, index))
+        combo.setProperty("chosen", combo.currentData())
+
+    def _mapping_changed(self, combo: QComboBox) -> None:
+        if self._filling:
+            return
+        if combo.currentData() == NEW_MEASURE:
+            metric, given = QInputDialog.getText(
+                self, self.tr("Another measurement"),
+                self.tr("The metric this column measures, as the promises name it (for example "
+                        "callback_time):"))
+            metric = " ".join(metric.split())
+            combo.blockSignals(True)
+            self._choose(combo, f"{MEASURE}{metric}" if given and metric else combo.property("chosen") or "")
+            combo.blockSignals(False)
+        combo.setProperty("chosen", combo.currentData())
+        self._set_checked(False)
+        if self.preview is not None:
+            settings.remember_import_mapping(self.kind.currentData(), self.preview.header, self.columns())
 
     def columns(self) -> dict[str, str]:
         """File header -> field name ("" = not imported), as chosen in the mapping table."""
@@ -307,11 +386,27 @@ class ImportDialog(QDialog):
                 for row in range(self.mapping.rowCount()) if self.mapping.item(row, 0).text().strip()}
 
     def set_column(self, header: str, field: str) -> None:
+        """Import column ``header`` into ``field`` (``measure:<metric>`` for a measurement), as
+        the person would choose it."""
         for row in range(self.mapping.rowCount()):
             if self.mapping.item(row, 0).text() == header:
                 combo: QComboBox = self.mapping.cellWidget(row, 1)
-                combo.setCurrentIndex(combo.findData(field))
+                if combo.findData(field) < 0 and not (field.startswith(MEASURE) and combo.findData(NEW_MEASURE) >= 0):
+                    raise ValueError(f"{field!r} is not a choice for {header!r}")
+                combo.blockSignals(True)
+                self._choose(combo, field)
+                combo.blockSignals(False)
+                self._mapping_changed(combo)
                 return
+        raise KeyError(header)
+
+    def choices(self, header: str) -> list[tuple[str, str]]:
+        """(shown text, field) of every choice the mapping offers for ``header``."""
+        for row in range(self.mapping.rowCount()):
+            if self.mapping.item(row, 0).text() == header:
+                combo: QComboBox = self.mapping.cellWidget(row, 1)
+                return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())
+                        if combo.itemData(i) is not None]
         raise KeyError(header)
 
     # -- check and import -----------------------------------------------------------

@@ -125,3 +125,108 @@ def test_a_file_in_the_wrong_encoding_says_so_and_offers_no_check(qtbot, open_di
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("gb18030"))
     assert dialog.detected.text().startswith("Encoding: gb18030   ·")
     assert dialog.check_button.isEnabled()
+
+
+def _combo(dialog: ImportDialog, header: str):
+    row = next(row for row in range(dialog.mapping.rowCount()) if dialog.mapping.item(row, 0).text() == header)
+    return dialog.mapping.cellWidget(row, 1)
+
+
+def _pick(dialog: ImportDialog, header: str, field: str) -> None:
+    """Choose ``field`` for ``header`` in the mapping, as a click in its list does."""
+    combo = _combo(dialog, header)
+    index = combo.findData(field)
+    assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(index)
+
+
+def _import(qtbot: QtBot, dialog: ImportDialog) -> None:
+    _press(qtbot, dialog, dialog.check_button)
+    assert dialog.import_button.isEnabled(), dialog.problems_label.text() or dialog.summary.text()
+    with qtbot.wait_signal(dialog.imported, timeout=10000):
+        _press(qtbot, dialog, dialog.import_button)
+
+
+AGENCY_VISITS = ("key,touchpoint,observed_at,Visit notes,Callback (agency),Queue\n"
+                 "V-401,hotline,2026-11-09 10:00,Rang back the next day.,20 min,12\n")
+
+
+def test_a_column_is_imported_as_a_measurement_of_a_project_metric(qtbot, open_dialog, small_project, tmp_path):
+    source = tmp_path / "agency.csv"
+    source.write_text(AGENCY_VISITS, encoding="utf-8")
+    dialog = open_dialog(small_project, "observations", source)
+    offered = dialog.choices("Callback (agency)")
+    assert ("measure: callback_time", "measure:callback_time") in offered  # the promise P-CALLBACK's metric
+    assert offered[-1][0] == "Another measurement…"
+    assert dialog.columns()["Callback (agency)"] == ""
+
+    _pick(dialog, "Callback (agency)", "measure:callback_time")
+    assert dialog.columns()["Callback (agency)"] == "measure:callback_time"
+    _import(qtbot, dialog)
+    assert _rows(small_project, "SELECT metric, value, unit FROM measurements WHERE observation = 'V-401'") == [
+        ("callback_time", 20.0, "min")]
+
+
+def test_a_new_metric_typed_by_the_person_is_imported_as_its_measurement(qtbot, open_dialog, small_project,
+                                                                          tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.import_dialog import NEW_MEASURE
+
+    source = tmp_path / "agency.csv"
+    source.write_text(AGENCY_VISITS, encoding="utf-8")
+    dialog = open_dialog(small_project, "observations", source)
+    answers = [("", False), ("  queue_wait ", True)]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: answers.pop(0))
+    _pick(dialog, "Queue", "nps")
+    _pick(dialog, "Queue", NEW_MEASURE)  # cancelled: the previous choice stays
+    assert dialog.columns()["Queue"] == "nps" and _combo(dialog, "Queue").currentText() == "nps"
+    _pick(dialog, "Queue", NEW_MEASURE)
+    assert dialog.columns()["Queue"] == "measure:queue_wait"
+    assert _combo(dialog, "Queue").currentText() == "measure: queue_wait"
+    assert answers == []
+    _import(qtbot, dialog)
+    assert _rows(small_project, "SELECT metric, value FROM measurements WHERE observation = 'V-401'") == [
+        ("queue_wait", 12.0)]
+
+
+def test_the_mapping_chosen_is_remembered_for_the_next_file_with_the_same_headers(
+        qtbot, open_dialog, small_project, tmp_path, _isolated_user_folders):
+    from ui import settings
+
+    first = tmp_path / "week1.csv"
+    first.write_text(AGENCY_VISITS, encoding="utf-8")
+    dialog = open_dialog(small_project, "observations", first)
+    assert dialog.mapping_note.isHidden()
+    _pick(dialog, "Visit notes", "transcript")
+    _pick(dialog, "Callback (agency)", "measure:callback_time")
+    _pick(dialog, "Queue", "")
+    _import(qtbot, dialog)
+    dialog.close()
+    assert Path(settings.app_settings().fileName()).is_relative_to(_isolated_user_folders)
+
+    # next week's file: the same columns in another order, other rows
+    second = tmp_path / "week2.csv"
+    second.write_text("Queue,Callback (agency),key,observed_at,touchpoint,Visit notes\n"
+                      "3,45 min,V-402,2026-11-16 10:00,hotline,Called back after 45 minutes.\n", encoding="utf-8")
+    again = open_dialog(small_project, "observations", second)
+    assert again.columns() == {"Queue": "", "Callback (agency)": "measure:callback_time", "key": "key",
+                               "observed_at": "observed_at", "touchpoint": "touchpoint",
+                               "Visit notes": "transcript"}
+    assert not again.mapping_note.isHidden()
+    _import(qtbot, again)
+    assert _rows(small_project, "SELECT transcript FROM observations WHERE key = 'V-402'") == [
+        ("Called back after 45 minutes.",)]
+    assert _rows(small_project, "SELECT metric, value FROM measurements WHERE observation = 'V-402'") == [
+        ("callback_time", 45.0)]
+
+    # other headers, or the same headers imported as another kind: matched by name as before
+    other = tmp_path / "other.csv"
+    other.write_text("key,touchpoint,observed_at,Visit notes\nV-403,web,2026-11-17 10:00,Fine.\n",
+                     encoding="utf-8")
+    fresh = open_dialog(small_project, "observations", other)
+    assert fresh.columns()["Visit notes"] == "" and fresh.mapping_note.isHidden()
+    fresh.set_file(second)
+    assert fresh.columns()["Visit notes"] == "transcript"
+    fresh.set_kind("touchpoints")
+    assert fresh.columns()["Visit notes"] == "" and fresh.mapping_note.isHidden()
