@@ -9,24 +9,15 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-IMPORT_ORDER = ("touchpoints", "promises", "scripts", "observations")
-
-
-def shell_path(path: Path) -> str:
-    """A path as it can be pasted into a terminal (quoted when it has spaces)."""
-    text = str(path)
-    return f'"{text}"' if any(ch.isspace() for ch in text) else text
-
-
-def import_command(project: Path, kind: str) -> str:
-    return f"brand-auditor import {shell_path(project)} {kind} {kind}.csv"
-
 
 class EmptyState(QWidget):
-    """A friendly explanation of how to fill a project, with a way to try the sample."""
+    """A friendly word on how to fill a project (import, enter a visit), or on opening one,
+    with buttons for the first step and for trying the sample brand."""
 
     sample_requested = Signal()
     open_requested = Signal()
+    import_requested = Signal()
+    guide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,19 +31,27 @@ class EmptyState(QWidget):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.import_button = QPushButton(self)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.import_requested)
         self.sample_button = QPushButton(self)
         self.sample_button.clicked.connect(self.sample_requested)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_requested)
+        self.guide_link = QLabel(self)
+        self.guide_link.setTextFormat(Qt.TextFormat.RichText)
+        self.guide_link.linkActivated.connect(lambda _link: self.guide_requested.emit())
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.sample_button)
-        buttons.addWidget(self.open_button)
+        for button in (self.import_button, self.sample_button, self.open_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(self.heading)
         column.addWidget(self.body)
         column.addLayout(buttons)
+        column.addSpacing(6)
+        column.addWidget(self.guide_link)
         centred = QHBoxLayout(self)
         centred.addStretch(1)
         centred.addLayout(column, 4)
@@ -67,8 +66,12 @@ class EmptyState(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.import_button.setText(self.tr("Import a file…"))
         self.sample_button.setText(self.tr("New project from sample…"))
         self.open_button.setText(self.tr("Open project…"))
+        self.guide_link.setText('<a href="guide">{}</a>'.format(html.escape(self.tr("New here? Read Getting started"))))
+        self.import_button.setVisible(self._project is not None)
+        self.open_button.setVisible(self._project is None)
         if self._project is None:
             self.heading.setText(self.tr("No project is open"))
             self.body.setText(self.tr(
@@ -76,15 +79,13 @@ class EmptyState(QWidget):
                 "<b>File › New project…</b>, or try the app on the bundled sample brand.</p>"))
             return
         self.heading.setText(self.tr("This project is empty"))
-        commands = "<br>".join(html.escape(import_command(self._project, kind)) for kind in IMPORT_ORDER)
         self.body.setText(self.tr(
-            "<p>{project} has no touchpoints, promises, script lines or observations yet.</p>"
-            "<p>Import your CSV, Excel or JSON files from the command line, touchpoints first "
-            "(observations and scripts refer to them):</p>"
-            "<pre>{commands}</pre>"
-            "<p>Then choose <b>View › Refresh</b>. To see what a filled project looks like, "
-            "create a new project from the bundled sample brand.</p>"
-        ).format(project=f"<b>{html.escape(self._project.name)}</b>", commands=commands))
+            "<p>{project} has no touchpoints, promises, script lines or visits yet.</p>"
+            "<p>Bring in your spreadsheets with <b>File › Import a file…</b> — touchpoints first, since "
+            "promises, scripts and visits refer to them. After that, mystery shoppers can type "
+            "each visit with <b>File › Enter a visit…</b></p>"
+            "<p>Just looking? Start a new project from the sample brand to see a filled one.</p>"
+        ).format(project=f"<b>{html.escape(self._project.name)}</b>"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from auditor import __version__
@@ -14,13 +16,14 @@ from auditor.errors import AuditorError
 from auditor.drafts import Draft
 from auditor.sample import load_sample
 from auditor.store import Project, translate_sqlite_error
-from ui import settings
+from ui import project_dialogs, settings
 from ui.audit_page import AuditPage
 from ui.calibration_dialog import CalibrationDialog
 from ui.dashboard_page import DashboardPage
 from ui.empty_state import EmptyState
 from ui.findings_page import FindingsPage
-from ui.project_dialogs import ask_new_project, ask_project_to_open, error_sentence, show_error
+from ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
+from ui.project_dialogs import error_sentence, show_error
 from ui.entry_form import EntryForm, pending_drafts, describe_draft
 from ui.import_dialog import ImportDialog
 from ui.report_dialog import ReportDialog
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._project: Project | None = None
         self._counts: dict[str, int] | None = None
+        self._browsing = False  # the person went to a page of an empty project: show it, not the empty state
+        self._help: dict[type, QWidget] = {}  # the help windows, one of each, kept while the window lives
         self.undo_stack = QUndoStack(self)  # edits of the open project's tables
         self.entry_forms: list[EntryForm] = []  # mystery shoppers' visit forms open on the project
         self.summary = SummaryPanel(self)
@@ -67,8 +72,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._create_actions()
+        self._create_page_keys()
         self.empty_state.sample_requested.connect(self.action_new_from_sample.trigger)
         self.empty_state.open_requested.connect(self.action_open.trigger)
+        self.empty_state.import_requested.connect(self.action_import.trigger)
+        self.empty_state.guide_requested.connect(self.action_getting_started.trigger)
+        self.tabs.list.currentRowChanged.connect(self._update_edit_actions)
+        # Counts (the sidebar, the summary, the empty state) follow every edit, undo and redo.
+        self.undo_stack.indexChanged.connect(self._update_counts)
         self.resize(1100, 700)
         self.restoreGeometry(settings.window_geometry())
         self._show_project()
@@ -156,6 +167,7 @@ class MainWindow(QMainWindow):
 
     def _show_project(self) -> None:
         project = self._project
+        self._browsing = False
         self.undo_stack.clear()  # edits belong to the project they were made in
         for spec in ALL_TABLES:
             model = None if project is None else self._model(project, spec)
@@ -167,9 +179,7 @@ class MainWindow(QMainWindow):
         for action in (self.action_settings, self.action_enter_visit, self.action_import, self.action_report,
                        self.action_calibrate,
                        self.action_save_copy,
-                       self.action_close,
-                       self.action_add,
-                       self.action_duplicate, self.action_delete):
+                       self.action_close):
             action.setEnabled(project is not None)
         self._update_counts()
         self.retranslate_ui()
@@ -189,8 +199,13 @@ class MainWindow(QMainWindow):
         self.summary.set_counts(self._counts)
         self.summary.setVisible(self._project is not None)
         has_rows = bool(self._counts) and any(self._counts[spec.table] for spec in ALL_TABLES)
-        self.stack.setCurrentWidget(self.tabs if has_rows else self.empty_state)
+        showing_pages = has_rows or (self._browsing and self._project is not None)
+        self.stack.setCurrentWidget(self.tabs if showing_pages else self.empty_state)
+        for shortcut in self._page_keys:
+            # The sidebar's own Ctrl+1…9 work only while it is shown; these stand in for them.
+            shortcut.setEnabled(self._project is not None and not showing_pages)
         self._retitle_tabs()
+        self._update_edit_actions()
 
     def _report_read_failure(self, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -200,14 +215,28 @@ class MainWindow(QMainWindow):
         self.findings.filter_to(promise=promise, touchpoint=touchpoint)
         self.tabs.setCurrentWidget(self.findings)
 
+    def show_page(self, index: int) -> None:
+        """Go to page ``index`` of the sidebar, leaving the empty state of an empty project."""
+        if self._project is None:
+            return
+        self._browsing = True
+        self.tabs.setCurrentIndex(index)
+        self._update_counts()
+
     def current_page(self) -> TablePage | None:
         page = self.tabs.currentWidget()
         return page if isinstance(page, TablePage) and page.model is not None else None
 
     def add_record(self) -> None:
-        """A new touchpoint or promise with placeholder values, to be edited in place."""
-        if (page := self.current_page()) is not None:
-            page.add_record()
+        """A new touchpoint, promise or script line with placeholder values, to be edited in
+        place; on the Observations page a visit is entered in the entry form instead."""
+        if (page := self.current_page()) is None:
+            return
+        if page is self.pages["observations"]:
+            self.enter_visit()
+            return
+        self._browsing = True  # undoing the only record leaves the person on this page
+        page.add_record()
 
     def duplicate_record(self) -> None:
         if (page := self.current_page()) is not None:
@@ -228,6 +257,9 @@ class MainWindow(QMainWindow):
         starts the next). Drafts are written as it is typed into."""
         if self._project is None:
             return None
+        if draft is None and not self._has_touchpoints():
+            self._explain_no_touchpoints()
+            return None
         form = EntryForm(self._project, draft, self)
         form.setWindowFlag(Qt.WindowType.Window)
         form.setWindowTitle(self.tr("Enter a visit — {project}").format(project=self._project.path.name))
@@ -236,6 +268,23 @@ class MainWindow(QMainWindow):
         self.entry_forms.append(form)
         form.show()
         return form
+
+    def _has_touchpoints(self) -> bool:
+        try:
+            return self._project.db.execute("SELECT 1 FROM touchpoints LIMIT 1").fetchone() is not None
+        except sqlite3.Error:
+            return True  # let the form say what is wrong with the file
+
+    def _explain_no_touchpoints(self) -> None:
+        """A visit is made at a touchpoint: without any, the form could never be saved."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Enter a visit"), self.tr(
+            "Every visit is made at a touchpoint (a store, the hotline, the website…), and this project "
+            "has none yet. Import them with File › Import a file…, or add them on the Touchpoints page."), parent=self)
+        import_button = box.addButton(self.tr("Import touchpoints…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is import_button:
+            self.import_file("touchpoints")
 
     def offer_drafts(self) -> None:
         """Visits typed but not saved (the app or the computer stopped) come back first thing."""
@@ -279,11 +328,13 @@ class MainWindow(QMainWindow):
         if self._project is not None:
             CalibrationDialog(self._project, self.undo_stack, self).exec()
 
-    def import_file(self) -> None:
+    def import_file(self, kind: str | None = None) -> None:
         """File › Import: preview, column mapping, dry run and import in the background."""
         if self._project is None:
             return
         dialog = ImportDialog(self._project.path, self)
+        if kind is not None:
+            dialog.set_kind(kind)
         dialog.imported.connect(self._imported)
         dialog.exec()
 
@@ -296,6 +347,27 @@ class MainWindow(QMainWindow):
         """The project's and the app's settings (thresholds, synonyms, staff names, language)."""
         if self._project is not None:
             SettingsDialog(self._project, self).exec()
+
+    def show_shortcuts(self) -> QWidget:
+        """Help › Keyboard shortcuts: every shortcut of the window's actions and pages."""
+        return self._show_help(ShortcutsDialog)
+
+    def show_getting_started(self) -> QWidget:
+        """Help › Getting started: from setting up the brand to the report, in a few sentences."""
+        return self._show_help(GettingStartedDialog)
+
+    def _show_help(self, kind: type) -> QWidget:
+        """One window of each help kind, beside the main window (not modal: try as you read)."""
+        dialog = self._help.get(kind)
+        if dialog is None:
+            dialog = self._help[kind] = kind(self)
+        elif isinstance(dialog, ShortcutsDialog):
+            dialog.fill(self)  # the actions' texts may have changed (language, current page)
+        if dialog.isVisible():  # behind the main window: bring it to the front
+            dialog.raise_()
+            dialog.activateWindow()
+        dialog.show()
+        return dialog
 
     # -- menus ---------------------------------------------------------------------
 
@@ -329,11 +401,13 @@ class MainWindow(QMainWindow):
         self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.file_menu.addSeparator()
         self.action_quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+        if not self.action_quit.shortcuts():  # Windows and some Linux desktops name none
+            self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.action_undo = self.undo_stack.createUndoAction(self)
-        self.action_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.action_redo = self.undo_stack.createRedoAction(self)
-        self.action_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.action_redo.setShortcuts(QKeySequence.StandardKey.Redo)
         self.edit_menu.addAction(self.action_undo)
         self.edit_menu.addAction(self.action_redo)
         self.edit_menu.addSeparator()
@@ -343,16 +417,48 @@ class MainWindow(QMainWindow):
         self.action_duplicate.setShortcut(QKeySequence("Ctrl+D"))
         self.action_delete = self._action(self.edit_menu, QKeySequence.StandardKey.Delete, self.delete_records)
         self.action_refresh = self._action(self.view_menu, QKeySequence.StandardKey.Refresh, self.refresh)
+        self.action_getting_started = self._action(self.help_menu, QKeySequence.StandardKey.HelpContents,
+                                                   self.show_getting_started)
+        self.action_shortcuts = self._action(self.help_menu, None, self.show_shortcuts)
+        self.action_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        self.help_menu.addSeparator()
         self.action_about = self._action(self.help_menu, None, self._about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _action(self, menu: QMenu, shortcut: QKeySequence.StandardKey | None, slot: object) -> QAction:
+    def _action(self, menu: QMenu, shortcut: QKeySequence.StandardKey | None, slot: Callable[[], object]) -> QAction:
         action = QAction(self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+            action.setShortcuts(shortcut)  # every binding the platform has (Close: Ctrl+W and Ctrl+F4)
+        # ``triggered`` sends ``checked``; a slot with a default argument (enter_visit's draft)
+        # would take it for that argument, so the slot is called with none.
+        action.triggered.connect(_called_without_arguments(slot))
         menu.addAction(action)
         return action
+
+    def _create_page_keys(self) -> None:
+        """Ctrl+1…9 go to a page even from the empty state of an empty project, where the
+        sidebar (and so its own shortcuts) is hidden."""
+        self._page_keys: list[QShortcut] = []
+        for index in range(min(9, self.tabs.count())):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setEnabled(False)
+            shortcut.activated.connect(lambda chosen=index: self.show_page(chosen))
+            self._page_keys.append(shortcut)
+
+    def _update_edit_actions(self) -> None:
+        """Add, Duplicate and Delete act on the table page shown; on the Observations page Add
+        opens the entry form (a visit is entered, not made of placeholders)."""
+        page = self.current_page()
+        for action in (self.action_add, self.action_duplicate, self.action_delete):
+            action.setEnabled(page is not None)
+        self._retitle_add()
+
+    def _retitle_add(self) -> None:
+        if self.current_page() is self.pages["observations"]:
+            self.action_add.setText(self.tr("&Add a visit…"))
+        else:
+            self.action_add.setText(self.tr("&Add a record"))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -370,23 +476,23 @@ class MainWindow(QMainWindow):
         return self._project.path if self._project is not None else settings.last_project()
 
     def _ask_open(self) -> None:
-        if (path := ask_project_to_open(self, self._current_path())) is not None:
+        if (path := project_dialogs.ask_project_to_open(self, self._current_path())) is not None:
             self.open_project(path)
 
     def _ask_new(self) -> None:
-        if (path := ask_new_project(self, self._current_path(), self.tr("New project"))) is not None:
+        if (path := project_dialogs.ask_new_project(self, self._current_path(), self.tr("New project"))) is not None:
             self.new_project(path)
 
     def _ask_new_from_sample(self) -> None:
         title = self.tr("New project from sample")
-        if (path := ask_new_project(self, self._current_path(), title)) is not None:
+        if (path := project_dialogs.ask_new_project(self, self._current_path(), title)) is not None:
             self.new_project_from_sample(path)
 
     def _ask_save_copy(self) -> None:
         if self._project is None:
             return
         near = self._project.path.with_name(f"{self._project.path.stem} copy{self._project.path.suffix}")
-        if (path := ask_new_project(self, near, self.tr("Save a copy"))) is not None:
+        if (path := project_dialogs.ask_new_project(self, near, self.tr("Save a copy"))) is not None:
             self.save_copy(path)
 
     def save_copy(self, path: Path) -> bool:
@@ -431,10 +537,12 @@ class MainWindow(QMainWindow):
         self.action_save_copy.setText(self.tr("Save a &copy…"))
         self.action_close.setText(self.tr("&Close project"))
         self.action_quit.setText(self.tr("&Quit"))
-        self.action_add.setText(self.tr("&Add a record"))
+        self._retitle_add()
         self.action_duplicate.setText(self.tr("D&uplicate the record"))
         self.action_delete.setText(self.tr("&Delete the selected records…"))
         self.action_refresh.setText(self.tr("&Refresh"))
+        self.action_getting_started.setText(self.tr("&Getting started"))
+        self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.action_about.setText(self.tr("&About Brand Touchpoint Auditor"))
         self.statusBar().showMessage("" if self._project is None else str(self._project.path))
         self._retitle_tabs()
@@ -464,6 +572,13 @@ class MainWindow(QMainWindow):
         settings.save_window_geometry(self.saveGeometry())
         self.close_project()
         super().closeEvent(event)
+
+
+def _called_without_arguments(slot: Callable[[], object]) -> Callable[..., None]:
+    def call(*_ignored: object) -> None:
+        slot()
+
+    return call
 
 
 def _project_counts(project: Project) -> dict[str, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ui.cell_delegate import ElidedTextDelegate
 from ui.detail_panel import DetailPanel
-from ui.empty_state import import_command
 from ui.table_model import ProjectTableModel
 
 MIN_COLUMN_WIDTH = 48
@@ -211,11 +209,14 @@ class TablePage(QWidget):
         if self._model is None or self._project is None:
             self.hint.setText("")
             return
-        kind = self._model.spec.import_kind
-        command = html.escape(import_command(self._project, kind))
-        self.hint.setText(self.tr(
-            "<p>Nothing here yet.</p><p>Import a file from the command line:</p><pre>{command}</pre>"
-            "<p>then choose <b>View › Refresh</b>.</p>").format(command=command))
+        if self._model.spec.import_kind == "observations":
+            self.hint.setText(self.tr(
+                "<p>No visits yet.</p><p>Type one with <b>File › Enter a visit…</b>, or bring in an "
+                "agency's spreadsheet with <b>File › Import a file…</b></p>"))
+        else:
+            self.hint.setText(self.tr(
+                "<p>Nothing here yet.</p><p>Import a file with <b>File › Import a file…</b>, or add a record "
+                "with <b>Edit › Add a record</b>.</p>"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

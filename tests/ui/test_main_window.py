@@ -84,20 +84,36 @@ def test_the_main_text_column_takes_the_spare_width(window: MainWindow, sample_p
     assert _widths(window, "script_lines")[0] == [150, *wider[1:]]  # their choice is kept
 
 
-def test_empty_project_explains_how_to_import(window: MainWindow, empty_project: Path) -> None:
+def test_empty_project_points_to_the_menus_not_the_command_line(window: MainWindow, empty_project: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.import_dialog import ImportDialog
+
     assert window.open_project(empty_project)
     assert window.stack.currentWidget() is window.empty_state
     text = window.empty_state.body.text()
-    assert f"brand-auditor import {empty_project} observations observations.csv" in text
-    assert f"brand-auditor import {empty_project} touchpoints touchpoints.csv" in text
-    assert window.empty_state.sample_button.isVisible()
+    assert "File › Import a file…" in text and "File › Enter a visit…" in text
+    assert "brand-auditor" not in text and "command line" not in text
+    state = window.empty_state
+    assert state.import_button.isVisible() and state.sample_button.isVisible() and not state.open_button.isVisible()
     assert shown_counts(window)["observations"] == "0"
+    opened = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: opened.append(dialog.kind.currentData()) or 0)
+    state.import_button.click()
+    assert opened == ["touchpoints"]  # the first thing to import
+    for page in window.pages.values():  # a page reached from the sidebar says the same
+        assert "File › Import a file…" in page.hint.text() and "command line" not in page.hint.text()
+    assert "File › Enter a visit…" in window.pages["observations"].hint.text()
+    state.guide_link.linkActivated.emit("guide")  # "New here? Read Getting started"
+    from ui.help_dialogs import GettingStartedDialog
+
+    assert window._help[GettingStartedDialog].isVisible()
 
 
 def test_no_project_open_says_so(window: MainWindow) -> None:
     assert window.project is None
     assert window.stack.currentWidget() is window.empty_state
     assert window.empty_state.heading.text() == "No project is open"
+    assert window.empty_state.open_button.isVisible() and not window.empty_state.import_button.isVisible()
     assert not window.summary.isVisible()
 
 
