@@ -43,7 +43,7 @@ from auditor.records import (
 )
 from auditor.runs import RunWriter, iter_checks
 from auditor.store import Project, now_iso
-from auditor.subject import weigh
+from auditor.subject import Subjects, weigh
 
 _BATCH = 1000
 
@@ -142,12 +142,31 @@ class AuditPlan:
                                 min(settings["review_threshold"], settings["match_threshold"]))
         normalizer = matching_normalizer(project.get_setting("synonyms"))
         promises = [prepare_promise(promise, normalizer) for promise in load_promises(project)]
-        for prepared, subject in zip(promises, weigh([set(p.subject) for p in promises])):
-            prepared.subject = subject  # a term several promises share counts half
         lines = [prepare_line(line, normalizer, thresholds) for line in load_script_lines(project)]
+        _weigh_subjects(project, normalizer, promises, lines)
         judged = {f"script_line:{line.line.key}": line.line.text for line in lines}
         judged.update({f"promise:{prepared.promise.key}": prepared.promise.text for prepared in promises})
         return cls(settings, thresholds, normalizer, promises, lines, load_decisions(project), judged)
+
+
+def _weigh_subjects(project: Project, normalizer: Normalizer, promises: list[PreparedPromise],
+                    lines: list[PreparedLine]) -> None:
+    """What each promise is about (auditor.subject): its words and its linked lines' words,
+    weighed against the brand's other texts — script lines, touchpoint names, brand name."""
+    subjects = Subjects(normalizer)
+    linked: dict[str, list[str]] = {}
+    others = []
+    for prepared in lines:
+        if prepared.line.promise:
+            linked.setdefault(prepared.line.promise, []).append(prepared.line.text)
+        else:
+            others.append(subjects.of_text(prepared.line.text))
+    others += [subjects.of_text(name) for (name,) in project.db.execute("SELECT name FROM touchpoints")]
+    if brand := project.get_setting("brand_name"):
+        others.append(subjects.of_text(str(brand)))
+    found = [subjects.of_promise(p.promise.text, p.promise.metric, linked.get(p.promise.key, ())) for p in promises]
+    for prepared, subject in zip(promises, weigh(found, others)):
+        prepared.subject = subject
 
 
 def check_observations(project: Project, plan: AuditPlan, period_from: str | None, period_to: str | None,

@@ -28,7 +28,8 @@ from rapidfuzz import fuzz, process
 from auditor.normalize import Normalizer
 
 SPOKEN = 1.0  # the weight of terms a visit must show
-_SHARED = 0.5  # the weight of a term several promises share
+_SHARED = 0.5  # the weight of a term several of the brand's texts share
+_EVERYDAY = 0.25  # ... and of one most of them use
 _SHORT, _SHORT_WORD = 0.5, 5  # ... and of an English word shorter than five letters
 _TYPO_RATIO = 85.0
 _TYPO_MIN_LENGTH = 5
@@ -56,7 +57,9 @@ call called calls calling phone phoned line visit visited went came come go said
 want wanted thank thanks hello welcome sorry okay ok help helped
 brand official free back first window still need needed
 """.split())
-_CJK_STOP_CHARS = frozenset("的了着过吗呢吧啊呀哦嗯我你您他她它们和与及或之内以也都就还很又再把被给让")
+# Particles, pronouns, conjunctions — and numerals and classifiers, whose pairs are quantities
+# (一杯, 两个, 杯咖 of 一杯咖啡), not subjects.
+_CJK_STOP_CHARS = frozenset("的了着过吗呢吧啊呀哦嗯我你您他她它们和与及或之内以也都就还很又再把被给让一二两三四五六七八九十百千几个杯份次件位张")
 _CJK_STOP_PAIRS = frozenset("""
 我们 你们 您的 我的 服务 客服 门店 店员 免费 小时 分钟 时间 今天 明天 昨天 可以 所有 全部 产品 顾客 客户 消费 品牌
 官方 保证 承诺 一定 马上 立即 欢迎 光临 谢谢 感谢 你好 您好 请问 没有 已经 然后 因为 所以 但是 如果 之后 以后 以前
@@ -108,7 +111,11 @@ def _stem(word: str) -> str:
 
 def terms(text: str) -> set[str]:
     """The terms of a normalised text: English stems, synonym tokens, Chinese pairs."""
-    found = {stem for word in set(_LATIN_WORD.findall(text)) if (stem := _term_of_word(word))}
+    words = _LATIN_WORD.findall(text)
+    found = {stem for word in set(words) if (stem := _term_of_word(word))}
+    # "Wi-Fi" is "wi fi" once normalised, and "WiFi" elsewhere: two short words make one.
+    found.update(first + second for first, second in zip(words, words[1:])
+                 if len(first) <= 3 and len(second) <= 3 and first not in _EN_STOP and second not in _EN_STOP)
     found.update(_TOKEN.findall(text))
     if not text.isascii():
         # Stop words cut the text into pieces, so that no pair straddles one (任何|饮品, not 何饮).
@@ -124,23 +131,40 @@ class Subjects:
         self.generic = frozenset(token for phrase in _GENERIC_PHRASES
                                  if len(token := normalizer.phrase(phrase)) == 1 and _TOKEN.fullmatch(token))
 
-    def of_promise(self, text: str, metric: str | None) -> set[str]:
-        """A promise's terms: of its text and its metric's name. (Its breach cues are
-        looked for on their own; their words — "still waiting", "nobody" — name a breach,
-        not a subject.)"""
-        found = terms(self.normalizer.phrase(text))
+    def of_text(self, text: str) -> set[str]:
+        return terms(self.normalizer.phrase(text)) - self.generic
+
+    def of_promise(self, text: str, metric: str | None, lines: Iterable[str] = ()) -> set[str]:
+        """A promise's terms: of its text, its metric's name and the script lines that state
+        it (linked to it: they say it in the touchpoint's words — 集点卡 for the stamp card).
+        Its breach cues are looked for on their own: their words ("still waiting",
+        "nobody") name a breach, not a subject."""
+        found = self.of_text(text)
         if metric:
-            found |= terms(self.normalizer.phrase(metric.replace("_", " ")))
-        return found - self.generic
+            found |= self.of_text(metric.replace("_", " "))
+        for line in lines:
+            found |= self.of_text(line)
+        return found
 
 
-def weigh(subjects: list[set[str]]) -> list[dict[str, float]]:
-    """Each promise's terms with their weights: a term that at least three promises (and
-    at least a fifth of them) share says less about any one of them."""
-    shared = Counter(term for subject in subjects for term in subject)
-    limit = max(3, len(subjects) / 5)
-    return [{term: (_SHARED if shared[term] >= limit else 1.0) * _strength(term) for term in subject}
-            for subject in subjects]
+def weigh(subjects: list[set[str]], others: Iterable[set[str]] = ()) -> list[dict[str, float]]:
+    """Each promise's terms with their weights, by how many of the brand's texts use them.
+
+    The texts are the promises (each with its linked script lines) and ``others``: the
+    other script lines, the touchpoints' names, the brand's name. A term in one or two of
+    them names a subject (weight 1); in three or more it is shared (0.5); in five or more
+    and a seventh of them it is the brand's everyday vocabulary — its name, its product
+    (咖啡, latte, 饮品) — and says almost nothing (0.25)."""
+    documents = [*subjects, *others]
+    used = Counter(term for document in documents for term in document)
+    everyday = max(5, len(documents) / 7)
+
+    def weight(term: str) -> float:
+        count = used[term]
+        share = 1.0 if count < 3 else (_SHARED if count < everyday else _EVERYDAY)
+        return share * _strength(term)
+
+    return [{term: weight(term) for term in subject} for subject in subjects]
 
 
 def _strength(term: str) -> float:

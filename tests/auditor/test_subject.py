@@ -95,3 +95,36 @@ def test_terms_are_stems_tokens_and_chinese_pairs():
     assert {"install", "refus", "燕麦", "麦奶"} <= found
     assert NORMALIZER.phrase("returns") in found  # a synonym group's token
     assert not {"the", "service", "免费"} & terms(NORMALIZER.phrase("the service 免费"))
+
+
+def test_a_linked_script_line_says_the_promise_in_its_own_words(tmp_path):
+    """The app's stamp card is a 集点卡: the linked line's words are the promise's subject too."""
+    path = _coffee_project(tmp_path)
+    scripts = write(tmp_path / "scripts.csv", "key,touchpoint,text,promise\n"
+                    "L-1,app,电子集点卡：第10杯免费,P-STAMP\nL-2,app,欢迎使用港湾咖啡App,\n")
+    observations = write(tmp_path / "more.csv", "key,touchpoint,observed_at,transcript\n"
+                         "V-9,app,2026-10-04 10:00,打开App看了集点卡，已经有7个点。\n")
+    with Project.open(path) as project:
+        import_file(project, "scripts", scripts)
+        import_file(project, "observations", observations)
+        checks = {(c.observation, c.target): c.verdict for c in run_audit(project).checks if c.observation}
+    assert checks[("V-9", "P-STAMP")] == "kept"
+
+
+def test_the_brands_everyday_words_weigh_little():
+    """咖啡 is in the brand's name, its greeting and its products: a visit that says it has
+    not spoken of the stamp card."""
+    subjects = Subjects(NORMALIZER)
+    promises = [subjects.of_promise("集满10个印花送一杯咖啡", None), subjects.of_promise("燕麦奶免费换", None)]
+    others = [subjects.of_text(text) for text in ("欢迎光临港湾咖啡", "港湾咖啡外送热线", "要不要试试我们的咖啡",
+                                                  "港湾咖啡上海新天地店", "咖啡5分钟出杯")]
+    weights = weigh(promises, others)[0]
+    assert weights["咖啡"] == 0.25 and weights["印花"] == 1.0
+    assert "一杯" not in weights  # a numeral's pair is a quantity, not a subject
+    assert not speaks_of(NORMALIZER.phrase("欢迎光临港湾咖啡，我点了一杯咖啡"), weights)
+    assert speaks_of(NORMALIZER.phrase("我的印花卡满了"), weights)
+
+
+def test_wi_fi_is_one_word():
+    assert "wifi" in terms(NORMALIZER.phrase("Free Wi-Fi in every store"))
+    assert "wifi" in terms(NORMALIZER.phrase("the WiFi was fast"))
