@@ -1,5 +1,5 @@
 """The settings a project carries (SPEC §5, §7): thresholds, SERVQUAL expectations, the
-synonym list and the staff names a redacted report masks.
+synonym list, the staff names a redacted report masks and the brand name the report uses.
 
 Read and written as one value, checked as a whole (a review threshold above the match
 threshold is refused with one sentence), and saved in one transaction. The synonym list is
@@ -15,7 +15,7 @@ from auditor.errors import AuditorError
 from auditor.matching import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD
 from auditor.metrics import DEFAULT_EXPECTATION, SERVQUAL_DIMENSIONS
 from auditor.normalize import load_default_synonyms
-from auditor.report.data import STAFF_SETTING
+from auditor.report.data import BRAND_SETTING, STAFF_SETTING
 from auditor.store import Project
 
 SYNONYM_SEPARATOR = "|"
@@ -29,6 +29,7 @@ class ProjectSettings:
         default_factory=lambda: {dimension: DEFAULT_EXPECTATION for dimension in SERVQUAL_DIMENSIONS})
     synonyms: list[list[str]] | None = None  # None: the bilingual default list
     staff_names: list[str] = field(default_factory=list)
+    brand_name: str = ""  # "": the report names the brand after the project file
 
     def problems(self) -> list[str]:
         """Why these settings cannot be saved, one sentence each (empty when they can)."""
@@ -60,6 +61,7 @@ def load_settings(project: Project) -> ProjectSettings:
         servqual_expectations=expectations,
         synonyms=synonyms if isinstance(synonyms, list) and synonyms else None,
         staff_names=[name for name in project.get_setting(STAFF_SETTING, []) or [] if isinstance(name, str)],
+        brand_name=brand if isinstance(brand := project.get_setting(BRAND_SETTING), str) else "",
     )
 
 
@@ -74,6 +76,7 @@ def save_settings(project: Project, settings: ProjectSettings) -> None:
         "servqual_expectations": settings.servqual_expectations,
         "synonyms": settings.synonyms,  # None removes it: the default list applies
         STAFF_SETTING: [name.strip() for name in settings.staff_names if name.strip()],
+        BRAND_SETTING: " ".join(settings.brand_name.split()) or None,  # None removes it
     })
 
 

@@ -41,9 +41,15 @@ def open_document(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def default_report_path(project_path: Path, today: date | None = None) -> Path:
-    """``<project stem> audit <date>.docx`` beside the project, numbered if that name is taken."""
-    stem = f"{project_path.stem} audit {(today or date.today()).isoformat()}"
+# What a report is called in its own language, so that an English and a Chinese report of
+# the same day do not take the same file name.
+_REPORT_WORD = {"en": "audit", "zh": "审计报告"}
+
+
+def default_report_path(project_path: Path, today: date | None = None, lang: str = "en") -> Path:
+    """``<project stem> audit <date>.docx`` (``<project stem> 审计报告 <date>.docx`` for a
+    Chinese report) beside the project, numbered if that name is taken."""
+    stem = f"{project_path.stem} {_REPORT_WORD.get(lang, lang)} {(today or date.today()).isoformat()}"
     candidate, number = project_path.with_name(f"{stem}.docx"), 2
     while candidate.exists():
         candidate, number = project_path.with_name(f"{stem} ({number}).docx"), number + 1
@@ -86,7 +92,9 @@ class ReportDialog(QDialog):
         self.template_button = QPushButton(self)
         self.template_button.clicked.connect(self.choose_template)
         self.redact = QCheckBox(self)
-        self.out = QLineEdit(str(default_report_path(self.project_path)), self)
+        self._suggested = str(default_report_path(self.project_path, lang=self.language.currentData() or "en"))
+        self.out = QLineEdit(self._suggested, self)
+        self.language.currentIndexChanged.connect(self._suggest_name)
         self.out_button = QPushButton(self)
         self.out_button.clicked.connect(self.choose_output)
         self.status = QLabel(self)
@@ -163,6 +171,13 @@ class ReportDialog(QDialog):
         if period_from or period_to:
             return f"{(period_from or '…')[:10]} – {(period_to or '…')[:10]}"
         return self.tr("all visits")
+
+    def _suggest_name(self) -> None:
+        """A name for the report in the chosen language, unless the user chose one."""
+        if self.out.text().strip() != self._suggested:
+            return
+        self._suggested = str(default_report_path(self.project_path, lang=self.language.currentData() or "en"))
+        self.out.setText(self._suggested)
 
     def _update_enabled(self) -> None:
         idle = self.task is None

@@ -1,4 +1,4 @@
-"""Settings: the project's (thresholds, SERVQUAL expectations, synonyms, staff names) and
+"""Settings: the project's (thresholds, SERVQUAL expectations, synonyms, brand and staff names) and
 the app's language. Problems are shown as they are typed and OK stays disabled until
 they are fixed; OK saves the project's settings in one transaction."""
 
@@ -29,6 +29,7 @@ from auditor.project_settings import (
     synonyms_as_text,
     synonyms_from_text,
 )
+from auditor.report.data import file_brand_name
 from auditor.store import Project
 from ui import settings as app_settings
 from ui.project_dialogs import show_error
@@ -73,6 +74,13 @@ class SettingsDialog(QDialog):
 
         report = QWidget(self)
         column = QVBoxLayout(report)
+        brand_row = QFormLayout()
+        self.brand = QLineEdit(stored.brand_name, report)
+        self.brand.setPlaceholderText(file_brand_name(project.path))
+        self.brand.setToolTip(self.tr("The brand the report is about: its title, cover and document properties. "
+                                      "Empty: named after the project file."))
+        brand_row.addRow(self.tr("Brand name"), self.brand)
+        column.addLayout(brand_row)
         column.addWidget(QLabel(self.tr("Staff names, one per line: masked in reports made with "
                                         "“Remove staff names”."), report))
         self.staff = QPlainTextEdit("\n".join(stored.staff_names), report)
@@ -120,6 +128,7 @@ class SettingsDialog(QDialog):
             servqual_expectations={d: box.value() for d, box in self.expectations.items()},
             synonyms=None if self._synonyms_are_default else synonyms_from_text(self.synonyms.toPlainText()),
             staff_names=[line.strip() for line in self.staff.toPlainText().splitlines() if line.strip()],
+            brand_name=self.brand.text().strip(),
         )
 
     def accept(self) -> None:

@@ -19,7 +19,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from auditor.errors import AuditorError
 from auditor.metrics import SERVQUAL_DIMENSIONS
 from auditor.report import charts, fonts, word
-from auditor.report.data import FindingGroup, ReportData, load_report_data
+from auditor.report.data import FindingGroup, ReportData, brand_name, load_report_data
 from auditor.report.texts import Texts
 from auditor.store import Project
 
@@ -37,21 +37,25 @@ def build_report(project: Project, out: str | Path, *, run_id: int | None = None
     never leaves half a report behind."""
     texts = Texts(lang)
     data = load_report_data(project, run_id, redact_staff=redact_staff, mask="[staff]" if lang == "en" else "[员工]")
-    brand = str(project.get_setting("brand_name") or project.path.stem)
+    brand = brand_name(project)
     fonts.setup()
     doc = word.new_document(Path(template) if template else None)
     word.setup_styles(doc, lang, latin_font="Calibri", east_asia_font=fonts.word_east_asia_font(lang))
-    period = texts.period(data.run.period_from, data.run.period_to, data.run.started_at)
-    word.set_properties(doc, title=f"{texts('title')} — {brand}", author=texts("author"), subject=period,
-                        created=datetime.now(), language="zh-CN" if lang == "zh" else "en-GB")
+    # The period is that of the visits audited, not the day the audit ran.
+    period = texts.period(data.visits_from, data.visits_to)
+    visits_of = texts.visits_of(data.visits_from, data.visits_to)
+    word.set_properties(doc, title=f"{texts('title')} — {brand}", author=texts("author"),
+                        subject=f"{brand} · {visits_of}", created=datetime.now(),
+                        language="zh-CN" if lang == "zh" else "en-GB")
     word.add_page_number_footer(doc, texts.raw("page"))
 
-    _page_one(doc, data, texts, brand, period)
+    _page_one(doc, data, texts, brand, visits_of)
     word.page_break(doc)
     toc = _paragraph(doc, texts("toc"), style=_style(doc, "TOC Heading", "Title"))
     word.keep_with_next(toc)
     # No "update fields on open": Word would greet the executive with a question. The
-    # contents are written out instead; Word adds page numbers when a reader updates it.
+    # contents are written out with a PAGEREF field per entry, which LibreOffice (and so
+    # the PDF) fills in as it lays the pages out, and Word when it prints or updates fields.
     word.add_toc(doc, levels="1-2", placeholder_text=texts("toc_placeholder"), update_on_open=False)
     word.page_break(doc)
     _touchpoints(doc, data, texts)
@@ -72,10 +76,10 @@ def build_report(project: Project, out: str | Path, *, run_id: int | None = None
 # -- page 1 -----------------------------------------------------------------------------------
 
 
-def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, period: str) -> None:
+def _page_one(doc: Document, data: ReportData, texts: Texts, brand: str, visits_of: str) -> None:
     metrics = data.run.metrics
-    _paragraph(doc, texts("title"), style="Title")
-    _paragraph(doc, texts("subtitle", brand=brand, period=period), style=_style(doc, "Subtitle", "Normal"))
+    _paragraph(doc, brand, style="Title")
+    _paragraph(doc, texts("subtitle", title=texts("title"), period=visits_of), style=_style(doc, "Subtitle", "Normal"))
     _paragraph(doc, texts("generated", run=data.run.id, date=texts.date(data.run.started_at)))
 
     index = metrics.get("consistency_index")
@@ -132,7 +136,8 @@ def _findings_line(data: ReportData, texts: Texts) -> str:
     kinds = ("、" if texts.lang == "zh" else ", ").join(
         texts(f"count_{kind}", n=counts[kind]) for kind in sorted(counts, key=lambda k: -counts[k]))
     review = sum(1 for finding in data.findings if finding.verdict == "review")
-    return texts("findings_line", open=len(data.findings), kinds=kinds, review=review)
+    return texts("findings_line", open=len(data.findings), kinds=kinds) + (" " if texts.lang == "en" else "") + (
+        texts("findings_review", review=review) if review else texts("findings_review_none"))
 
 
 # -- detail -----------------------------------------------------------------------------------
@@ -160,7 +165,7 @@ def _touchpoints(doc: Document, data: ReportData, texts: Texts) -> None:
 
 
 def _heat_map(doc: Document, data: ReportData, texts: Texts) -> None:
-    by_pair = data.run.metrics.get("by_promise_touchpoint", {})
+    by_pair = data.by_promise_touchpoint
     if not by_pair:
         return
     # A brand with hundreds of promises cannot be read cell by cell: the map shows the
@@ -179,11 +184,12 @@ def _heat_map(doc: Document, data: ReportData, texts: Texts) -> None:
         _paragraph(doc, texts("heat_map_cut", promises=len(promises), all_promises=len(by_pair),
                                 touchpoints=len(touchpoints)))
 
+    # Labels in full: the chart wraps them, it never cuts them short.
     def promise_label(key: str) -> str:
-        return _short(data.promises[key].text if key in data.promises else key, 48)
+        return " ".join((data.promises[key].text if key in data.promises else key).split())
 
     def touchpoint_label(key: str) -> str:
-        return _short(data.touchpoint_name(key), 28)
+        return " ".join(data.touchpoint_name(key).split())
 
     rates = {(promise_label(p), touchpoint_label(tp)): (block["keeping_rate"], block["kept"] + block["broken"])
              for p in promises for tp, block in by_pair[p].items() if tp in touchpoints}
@@ -330,6 +336,11 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
     metrics = data.run.metrics
     doc.add_heading(texts("sec_voice"), level=1)
     servqual = metrics.get("servqual", {})
+    if not any(servqual.get(d, {}).get("n") for d in SERVQUAL_DIMENSIONS):
+        _paragraph(doc, texts("no_servqual"))  # a table of "n/a" says nothing
+        _paragraph(doc, texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
+                                ces=texts.number(metrics.get("ces"), 2)))
+        return
     rows = []
     for dimension in SERVQUAL_DIMENSIONS:
         block = servqual.get(dimension, {})
@@ -337,10 +348,9 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
                      texts.number(block.get("expectation"), 1),
                      texts.signed(block["gap"], 2) if block.get("gap") is not None else texts("n_a"),
                      texts.number(block.get("n"))])
-    if any(servqual.get(d, {}).get("n") for d in SERVQUAL_DIMENSIONS):
-        _chart(doc, charts.servqual_gaps(
-            [(texts(f"dim_{d}"), servqual[d].get("mean"), servqual[d].get("expectation", 4.0))
-             for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)))
+    _chart(doc, charts.servqual_gaps(
+        [(texts(f"dim_{d}"), servqual[d].get("mean"), servqual[d].get("expectation", 4.0))
+         for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)))
     word.add_table(doc, [texts("dimension"), texts("perceived"), texts("expected"), texts("gap_col"),
                          texts("answers")], rows, widths_cm=[5.0, 3.0, 2.5, 2.5, 2.5])
     _paragraph(doc, texts("nps_line", nps=texts.number(metrics.get("nps"), 1),

@@ -9,6 +9,7 @@ at (:func:`size_cm`); place it at that width and its text is 6.5–8 pt.
   first; 16 cm wide, taller with more touchpoints (about 24 cm at 50).
 - :func:`heat_map` — promise × touchpoint keeping rate with n; 16 cm wide up to 8 columns,
   24 cm (landscape) beyond. Over 16 touchpoints it turns: touchpoints down the side, taller.
+  Names are wrapped whole, never cut.
 - :func:`trend` — the consistency index (0–100) across audit runs; 16 × 6 cm.
 - :func:`servqual_gaps` — perceived against expected rating per SERVQUAL dimension, and
   the gap as a diverging bar; 16 cm wide.
@@ -137,7 +138,8 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
     apply there) or with a None rate (nothing decided) is a blank cell. Rows and columns keep
     the caller's order. Promises run down the side and touchpoints across; over 16
     touchpoints the grid turns (touchpoints down the side, 0.5 cm each) so it stays legible.
-    16 cm wide with up to 8 columns, else 24 cm for a landscape page."""
+    16 cm wide with up to 8 columns, else 24 cm for a landscape page. Every name is shown
+    whole, wrapped (:func:`heat_map_labels`); a row grows with its label's lines."""
     words = {**LABELS, **(labels or {})}
     cells = {key: (_rate(rate), n) for key, (rate, n) in rates.items()}
     if not promises or not touchpoints or all(rate is None for rate, _ in cells.values()):
@@ -145,14 +147,14 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
     turned = len(touchpoints) > 16
     rows, columns = (touchpoints, promises) if turned else (promises, touchpoints)
     width = PAGE_WIDTH_CM if len(columns) <= 8 else LANDSCAPE_WIDTH_CM
-    side_cm, bar_cm = (4.2 if turned else 5.2), 1.6
-    column_cm = (width - side_cm - bar_cm) / len(columns)
-    header_lines = 5 if turned else 4
-    headers = [_wrap(name, _units(column_cm - 0.1, 6.5), header_lines) for name in columns]
+    headers, sides = heat_map_labels(rows, columns, width_cm=width, turned=turned)
     header_cm = 0.3 + 0.29 * max(h.count("\n") + 1 for h in headers)
-    side_lines = 1 if turned else 2
-    row_cm = 0.5 if turned else 0.66
-    with _drawing(width, header_cm + 0.5 + row_cm * len(rows)) as fig:
+    # Every label is shown whole, wrapped: a row is as tall as its label needs.
+    base_cm = 0.5 if turned else 0.66
+    heights = [max(base_cm, 0.12 + 0.27 * (side.count("\n") + 1)) for side in sides]
+    edges = np.concatenate([[0.0], np.cumsum(heights)])
+    centres = (edges[:-1] + edges[1:]) / 2
+    with _drawing(width, header_cm + 0.5 + float(edges[-1])) as fig:
         ax = fig.add_subplot()
         grid = np.full((len(rows), len(columns)), np.nan)
         for r, row in enumerate(rows):
@@ -161,28 +163,28 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
                 if rate is not None:
                     grid[r, c] = rate
         # One mesh for every cell (a patch each is slow at a few hundred cells).
-        ax.pcolormesh(np.ma.masked_invalid(grid), cmap=HEAT_COLOURS.with_extremes(bad=EMPTY), norm=HEAT_SCALE,
-                      edgecolors="white", linewidth=1.5)
+        ax.pcolormesh(np.arange(len(columns) + 1), edges, np.ma.masked_invalid(grid),
+                      cmap=HEAT_COLOURS.with_extremes(bad=EMPTY), norm=HEAT_SCALE, edgecolors="white", linewidth=1.5)
         crowded = np.count_nonzero(~np.isnan(grid)) > _CROWDED_CELLS  # then only the rate is written
         for r, row in enumerate(rows):
+            middle = centres[r]
             for c, column in enumerate(columns):
                 rate, n = cells.get((column, row) if turned else (row, column), (None, 0))
                 if rate is None:
                     continue
                 ink = _ink_on(HEAT_COLOURS(HEAT_SCALE(rate)))
                 if crowded:
-                    ax.text(c + 0.5, r + 0.5, _percent(rate), ha="center", va="center", fontsize=6, color=ink)
+                    ax.text(c + 0.5, middle, _percent(rate), ha="center", va="center", fontsize=6, color=ink)
                 elif turned:  # low rows: rate and n side by side
-                    ax.text(c + 0.47, r + 0.5, _percent(rate), ha="right", va="center", fontsize=7, color=ink)
-                    ax.text(c + 0.53, r + 0.54, f"n={n}", ha="left", va="center", fontsize=5.5, color=ink)
+                    ax.text(c + 0.47, middle, _percent(rate), ha="right", va="center", fontsize=7, color=ink)
+                    ax.text(c + 0.53, middle + 0.02, f"n={n}", ha="left", va="center", fontsize=5.5, color=ink)
                 else:
-                    ax.text(c + 0.5, r + 0.42, _percent(rate), ha="center", va="center", fontsize=7, color=ink)
-                    ax.text(c + 0.5, r + 0.78, f"n={n}", ha="center", va="center", fontsize=5.5, color=ink)
+                    ax.text(c + 0.5, middle - 0.05, _percent(rate), ha="center", va="center", fontsize=7, color=ink)
+                    ax.text(c + 0.5, middle + 0.19, f"n={n}", ha="center", va="center", fontsize=5.5, color=ink)
         ax.set_xlim(0, len(columns))
-        ax.set_ylim(len(rows), 0)
+        ax.set_ylim(float(edges[-1]), 0)
         ax.set_xticks([c + 0.5 for c in range(len(columns))], headers, fontsize=6.5, linespacing=1.15)
-        ax.set_yticks([r + 0.5 for r in range(len(rows))],
-                      [_wrap(name, _units(side_cm - 0.3, 7), side_lines) for name in rows], linespacing=1.1)
+        ax.set_yticks(list(centres), sides, linespacing=1.1)
         ax.xaxis.tick_top()
         ax.tick_params(length=0, pad=3)
         for spine in ax.spines.values():
@@ -195,6 +197,31 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
         bar.ax.tick_params(length=0)
         _title(fig, words)
     return fig.png
+
+
+def heat_map_labels(rows: list[str], columns: list[str], *, width_cm: float, turned: bool) -> tuple[list[str], list[str]]:
+    """The heat map's column headers and row labels, each the whole name wrapped to the
+    width it has (never cut short: a long name takes more lines)."""
+    side_cm, bar_cm = (4.2 if turned else 5.2), 1.6
+    column_cm = (width_cm - side_cm - bar_cm) / len(columns)
+    headers = [_wrap_measured(name, column_cm - 0.06, 6.5) for name in columns]  # a hair from the next header
+    sides = [_wrap_measured(name, side_cm - 0.3, _STYLE["ytick.labelsize"]) for name in rows]
+    return headers, sides
+
+
+_ALL_LINES = 1000
+
+
+def _wrap_measured(text: str, width_cm: float, size_pt: float) -> str:
+    """``text`` wrapped whole into lines that, drawn in the chart's font, fit ``width_cm``:
+    the widest wrap (fewest lines, fewest broken words) whose every line fits."""
+    family = fonts.font_families()[0]
+    room = width_cm / 2.54 * 72
+    for units in range(max(4, int(room / (0.3 * size_pt))), 4, -1):
+        wrapped = _wrap(text, units, _ALL_LINES)
+        if all(fonts.text_width_pt(line, size_pt, family=family) <= room for line in wrapped.splitlines()):
+            return wrapped
+    return _wrap(text, 4, _ALL_LINES)
 
 
 def trend(points: list[tuple[str, float | None]], labels: dict | None = None) -> bytes:
@@ -370,6 +397,9 @@ _TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][，
                     r"|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+\s*|\s+")
 
 
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+
+
 def _units(width_cm: float, size_pt: float) -> int:
     """How many half-width characters fit in ``width_cm`` at ``size_pt`` (a CJK character is two)."""
     return max(4, int(width_cm * 28.35 / (0.5 * size_pt)))
@@ -393,6 +423,9 @@ def _wrap(text: str, width: int, max_lines: int) -> str:
         if len(narrower) != len(lines) or more_cuts > cuts:
             break
         lines, width = narrower, width - 1
+    if len(lines) > 1 and len(lines[-1]) == 1 and _CJK_CHAR.match(lines[-1]) and len(lines[-2]) > 2 \
+            and _CJK_CHAR.match(lines[-2][-1]):
+        lines[-2], lines[-1] = lines[-2][:-1], lines[-2][-1] + lines[-1]  # 静安旗 / 舰店, not 静安旗舰 / 店
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from auditor.errors import AuditorError
 from auditor.findings import latest_run_id, load_findings
@@ -20,6 +21,7 @@ from auditor.model import Finding
 from auditor.store import Project
 
 STAFF_SETTING = "staff_names"  # project setting: names of staff to mask with --redact-staff
+BRAND_SETTING = "brand_name"  # project setting: the brand the report is about (title, cover, properties)
 MAX_QUOTES = 5  # findings quoted per promise (or line) and touchpoint; the rest are counted
 CONTEXT = 60  # characters of context either side of a quoted span
 
@@ -108,6 +110,10 @@ class ReportData:
     groups: list[FindingGroup]  # the findings grouped for reading, most severe first
     observed: dict[str, tuple[str, str | None]]  # observation key -> (observed_at, shopper as shown)
     gaps: list[Gap]
+    # promise -> touchpoint -> kept/broken/review visits and keeping rate (the heat map, the gaps)
+    by_promise_touchpoint: dict[str, dict[str, dict]] = field(default_factory=dict)
+    visits_from: str | None = None  # the period of the visits: the run's bounds, else the earliest
+    visits_to: str | None = None  # and latest observed_at of the audited visits
     redactor: "Redactor" = field(repr=False, default=None)  # type: ignore[assignment]
 
     def touchpoint_name(self, key: str | None) -> str:
@@ -198,7 +204,9 @@ def load_report_data(project: Project, run_id: int | None = None, *, redact_staf
                 finding.script_line or "")
             if source is not None and source[finding.evidence.start:finding.evidence.end] == finding.evidence.text:
                 group.quotes[finding.id] = redactor.excerpt(source, finding.evidence.start, finding.evidence.end)
-    gaps = worst_gaps(runs[-1].metrics, findings, promises)
+    by_pair = visits_by_promise_touchpoint(project, run_id) or runs[-1].metrics.get("by_promise_touchpoint") or {}
+    gaps = worst_gaps(by_pair, findings, promises)
+    visits_from, visits_to = visit_period(project, runs[-1])
     if redact_staff:
         findings = [_redacted(finding, redactor) for finding in findings]
         for group in groups:
@@ -206,7 +214,66 @@ def load_report_data(project: Project, run_id: int | None = None, *, redact_staf
         gaps = [Gap(g.touchpoint, g.promise, g.broken, g.decided, redactor(g.quote)) for g in gaps]
     return ReportData(run=runs[-1], previous=runs[-2] if len(runs) > 1 else None, history=runs,
                       touchpoints=touchpoints, promises=promises, script_lines=script_lines, findings=findings,
-                      groups=groups, observed=observed, gaps=gaps, redactor=redactor)
+                      groups=groups, observed=observed, gaps=gaps, redactor=redactor, by_promise_touchpoint=by_pair,
+                      visits_from=visits_from, visits_to=visits_to)
+
+
+def brand_name(project: Project) -> str:
+    """The project's ``brand_name`` setting, else its file name made readable ("acme_hotels" → "Acme Hotels")."""
+    stored = project.get_setting(BRAND_SETTING)
+    if isinstance(stored, str) and stored.strip():
+        return " ".join(stored.split())
+    return file_brand_name(project.path)
+
+
+def file_brand_name(path: Path) -> str:
+    """The brand a project file's name suggests: "acme_hotels.btaproj" → "Acme Hotels"."""
+    name = " ".join(re.sub(r"[_\-.]+", " ", path.stem).split()) or path.stem
+    return name.title() if name == name.lower() else name
+
+
+def visit_period(project: Project, run: Run) -> tuple[str | None, str | None]:
+    """The first and last day the run's visits cover: the run's own bounds where it has them,
+    else the earliest and latest ``observed_at`` of the visits it checked."""
+    start, end = run.period_from, run.period_to
+    if not start or not end:
+        first, last = project.db.execute(
+            "SELECT min(observed_at), max(observed_at) FROM observations WHERE key IN "
+            "(SELECT observation FROM checks WHERE run = ? AND observation IS NOT NULL "
+            "UNION SELECT observation FROM quiet_checks WHERE run = ?)", [run.id, run.id]).fetchone()
+        start, end = start or first, end or last
+    return start, end
+
+
+# One row per visit, promise and touchpoint: whether any check of that promise broke it or kept it.
+# Checks without a visit (a promise checked against the scripts) are no visits and are left out.
+_VISITS_BY_PAIR = """
+WITH per_check AS (
+    SELECT coalesce(c.promise, c.target) AS promise, coalesce(c.touchpoint, o.touchpoint) AS touchpoint,
+           c.observation AS observation, c.verdict = 'broken' AS broke, c.verdict = 'kept' AS kept
+    FROM checks c LEFT JOIN observations o ON o.key = c.observation
+    WHERE c.run = ? AND c.target_type = 'promise' AND c.observation IS NOT NULL
+    UNION ALL
+    SELECT j.value, q.touchpoint, q.observation, 0, 1
+    FROM quiet_checks q, json_each(q.promises) j WHERE q.run = ?
+), per_visit AS (
+    SELECT promise, touchpoint, observation, max(broke) AS broke, max(kept) AS kept
+    FROM per_check WHERE touchpoint IS NOT NULL GROUP BY promise, touchpoint, observation
+)
+SELECT promise, touchpoint, sum(kept AND NOT broke), sum(broke), sum(NOT kept AND NOT broke)
+FROM per_visit GROUP BY promise, touchpoint ORDER BY promise, touchpoint
+"""
+
+
+def visits_by_promise_touchpoint(project: Project, run_id: int) -> dict[str, dict[str, dict]]:
+    """Per promise and touchpoint, the distinct visits that kept it, broke it (a visit with
+    any broken check of the promise) or are left for review, and the keeping rate — counted
+    from the run's stored checks, so a check that belongs to no visit is never a visit."""
+    pairs: dict[str, dict[str, dict]] = defaultdict(dict)
+    for promise, touchpoint, kept, broken, review in project.db.execute(_VISITS_BY_PAIR, [run_id, run_id]):
+        pairs[promise][touchpoint] = {"keeping_rate": round(kept / (kept + broken), 3) if kept + broken else None,
+                                      "kept": kept, "broken": broken, "review": review}
+    return dict(pairs)
 
 
 def _grouped(findings: list[Finding]) -> list[FindingGroup]:
@@ -238,9 +305,12 @@ def _observations(project: Project, keys: set[str], quoted: set[str],
     return observed, texts
 
 
-def worst_gaps(metrics: dict, findings: list[Finding], promises: dict[str, Promise], count: int = 3) -> list[Gap]:
-    """The promises broken most at one touchpoint: broken checks × the promise's weight,
-    then the lower keeping rate; each with the evidence quoted most often."""
+def worst_gaps(by_promise_touchpoint: dict[str, dict[str, dict]], findings: list[Finding],
+               promises: dict[str, Promise], count: int = 3) -> list[Gap]:
+    """The promises broken most at one touchpoint: visits that broke it × the promise's
+    weight, then the lower keeping rate; each with the evidence quoted most often.
+    ``by_promise_touchpoint`` holds kept and broken visits per promise and touchpoint
+    (:func:`visits_by_promise_touchpoint`)."""
     quotes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for finding in findings:
         if finding.kind == "broken_promise" and finding.verdict == "broken" and finding.promise:
@@ -248,7 +318,7 @@ def worst_gaps(metrics: dict, findings: list[Finding], promises: dict[str, Promi
             if seen:
                 quotes[(finding.promise, finding.touchpoint or "")][seen] += 1
     candidates = []
-    for promise, by_touchpoint in (metrics.get("by_promise_touchpoint") or {}).items():
+    for promise, by_touchpoint in by_promise_touchpoint.items():
         weight = promises[promise].weight if promise in promises else 3
         for touchpoint, block in by_touchpoint.items():
             broken, decided = block["broken"], block["kept"] + block["broken"]

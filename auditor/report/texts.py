@@ -11,9 +11,10 @@ LANGUAGES = ("en", "zh")
 
 _EN = {
     "title": "Promise audit",
-    "subtitle": "{brand} · {period}",
-    "period_all": "all visits to {end}",
+    "subtitle": "{title} · {period}",
     "period": "{start} to {end}",
+    "visits_of": "visits of {period}",
+    "no_visits": "no visits",
     "generated": "Audit run {run} of {date}",
     "toc": "Contents",
     "toc_placeholder": "Right-click and choose Update Field to show the table of contents.",
@@ -28,19 +29,22 @@ _EN = {
     "n_a": "n/a",
     "worst_gaps": "The three largest gaps",
     "no_gaps": "No promise was found broken in this period.",
-    "gap": "At {touchpoint}, {broken} of {decided} checked visits broke the promise “{promise}”",
+    "gap": "At {touchpoint}, {broken} of {decided} checked {decided|visit|visits} broke the promise “{promise}”",
     "gap_quote": "; the record most often reads “{quote}”",
     "gap_measured": "; most often {quote}",
     "by_touchpoint_chart": "Promise keeping and script adherence by touchpoint",
     "worst_of": " (the {shown} lowest of {total})",
-    "findings_line": "{open} findings to act on: {kinds}. {review} of them still need a person's review.",
+    "findings_line": "{open} {open|finding|findings} to act on: {kinds}.",
+    "findings_review": "{review} of them still {review|needs|need} a person's review.",
+    "findings_review_none": "None of them needs a person's review.",
     "findings_line_none": "No findings to act on.",
     "sec_touchpoints": "Results by touchpoint",
     "sec_heat_map": "Promises across touchpoints",
     "heat_map_note": "Share of checked visits in which each promise was kept; n = visits checked. "
                      "Blank: the promise does not apply there or nothing was checked.",
-    "heat_map_cut": "Shown: the {promises} promises (of {all_promises}) broken most often, at the {touchpoints} "
-                    "touchpoints with the most visits. Every figure is in the scorecards and findings below.",
+    "heat_map_cut": "Shown: the {promises} {promises|promise|promises} (of {all_promises}) broken most often, at the "
+                    "{touchpoints} {touchpoints|touchpoint|touchpoints} with the most visits. Every figure is in the "
+                    "scorecards and findings below.",
     "sec_scorecards": "Touchpoint scorecards",
     "sec_findings": "Findings",
     "findings_intro": "Open and confirmed findings, most severe first. Dismissed findings are left out. "
@@ -71,22 +75,22 @@ _EN = {
     "status_confirmed": "confirmed",
     "status_new": "open",
     "needs_review": "needs review",
-    "more_like_this": "… and {count} more findings like these ({visits}).",
+    "more_like_this": "… and {count} more {count|finding|findings} like these ({visits}).",
     "kind_broken_promise": "Broken promises",
     "kind_missing_phrase": "Required wording not said",
     "kind_forbidden_phrase": "Forbidden wording used",
     "kind_inconsistent_claim": "Inconsistent claims",
     "kind_uncovered_promise": "Promises not in the script",
     "kind_duplicate_transcript": "Copied records",
-    "count_broken_promise": "{n} broken promises",
-    "count_missing_phrase": "{n} missing script lines",
-    "count_forbidden_phrase": "{n} forbidden phrases",
-    "count_inconsistent_claim": "{n} inconsistent claims",
-    "count_uncovered_promise": "{n} uncovered promises",
-    "count_duplicate_transcript": "{n} copied records",
+    "count_broken_promise": "{n} broken {n|promise|promises}",
+    "count_missing_phrase": "{n} missing script {n|line|lines}",
+    "count_forbidden_phrase": "{n} forbidden {n|phrase|phrases}",
+    "count_inconsistent_claim": "{n} inconsistent {n|claim|claims}",
+    "count_uncovered_promise": "{n} uncovered {n|promise|promises}",
+    "count_duplicate_transcript": "{n} copied {n|record|records}",
     "group_promise": "“{target}” at {touchpoint}",
     "group_line": "“{target}” at {touchpoint}",
-    "not_said": "Not said in {count} visits.",
+    "not_said": "Not said in {count} {count|visit|visits}.",
     "measured": "measured {value}",
     "reported": "reported {value}",
     "promise_says": "The promise says",
@@ -107,7 +111,8 @@ _EN = {
     "dim_responsiveness": "Responsiveness",
     "dim_assurance": "Assurance",
     "dim_empathy": "Empathy",
-    "method_period": "Period audited: {period}. Visits: {observations}. Checks: {checks} "
+    "no_servqual": "No SERVQUAL ratings were recorded in these visits.",
+    "method_period": "Period of the visits: {period}. Visits: {observations}. Checks: {checks} "
                      "({kept} kept, {broken} broken, {review} for review).",
     "method_checks": "Each visit is checked against every promise that applies to its touchpoint and date "
                      "and every line of that touchpoint's script. A promise with a measurable target is "
@@ -131,9 +136,10 @@ _EN = {
 
 _ZH = {
     "title": "品牌承诺审计报告",
-    "subtitle": "{brand} · {period}",
-    "period_all": "截至{end}的全部走访",
+    "subtitle": "{title} · {period}",
     "period": "{start}至{end}",
+    "visits_of": "走访期间：{period}",
+    "no_visits": "无走访",
     "generated": "第{run}次审计 · {date}",
     "toc": "目录",
     "toc_placeholder": "右键单击并选择“更新域”以显示目录。",
@@ -153,7 +159,9 @@ _ZH = {
     "gap_measured": "；最常见的是{quote}",
     "by_touchpoint_chart": "各触点的承诺兑现率与话术执行率",
     "worst_of": "（{total}个触点中最低的{shown}个）",
-    "findings_line": "共有{open}项待处理发现：{kinds}。其中{review}项仍需人工复核。",
+    "findings_line": "共有{open}项待处理发现：{kinds}。",
+    "findings_review": "其中{review}项仍需人工复核。",
+    "findings_review_none": "均无需人工复核。",
     "findings_line_none": "没有待处理的发现。",
     "sec_touchpoints": "各触点结果",
     "sec_heat_map": "承诺在各触点的兑现情况",
@@ -225,7 +233,8 @@ _ZH = {
     "dim_responsiveness": "响应性",
     "dim_assurance": "保证性",
     "dim_empathy": "移情性",
-    "method_period": "审计期间：{period}。走访{observations}次，检查{checks}项（兑现{kept}项，未兑现{broken}项，待复核{review}项）。",
+    "no_servqual": "这些走访中没有记录SERVQUAL评分。",
+    "method_period": "走访期间：{period}。走访{observations}次，检查{checks}项（兑现{kept}项，未兑现{broken}项，待复核{review}项）。",
     "method_checks": "每次走访都会与适用于该触点和日期的所有承诺以及该触点的全部话术逐一核对。有可量化目标的承诺，"
                      "以测量值或顾客记录的数字按承诺的单位比较；违约线索在记录中模糊查找，可容忍错别字、繁简体、"
                      "中文数字与同义词，被否定时（如“不是机器人”）不计为违约。",
@@ -243,6 +252,7 @@ _ZH = {
 
 _TABLES = {"en": _EN, "zh": _ZH}
 _MEASURED = re.compile(r"^(measured|reported) (.+)$")
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")  # {n|visit|visits}
 _UNITS_ZH = {"min": "分钟", "h": "小时", "day": "天", "week": "周", "%": "%"}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -257,7 +267,11 @@ class Texts:
         self._table = _TABLES[lang]
 
     def __call__(self, key: str, **values: object) -> str:
-        return self._table[key].format(**values)
+        """The words of ``key`` with ``values`` filled in. ``{n|visit|visits}`` in the
+        catalogue is the singular when ``n`` is 1, else the plural."""
+        text = _PLURAL.sub(lambda match: match.group(2) if _is_one(values[match.group(1)]) else match.group(3),
+                           self._table[key])
+        return text.format(**values)
 
     def raw(self, key: str) -> str:
         """The words with their ``{placeholders}`` left in (the page-number template)."""
@@ -295,10 +309,18 @@ class Texts:
         clock = f"{moment.hour:02d}:{moment.minute:02d}"
         return f"{self.date(moment)} {clock}"
 
-    def period(self, start: str | None, end: str | None, fallback_end: str) -> str:
-        if start is None:
-            return self("period_all", end=self.date(end or fallback_end))
-        return self("period", start=self.date(start), end=self.date(end or fallback_end))
+    def period(self, start: str | None, end: str | None) -> str:
+        """The days of the visits: ``3 Sep 2026 to 28 Nov 2026``, one day alone, or "no visits"."""
+        if not start and not end:
+            return self("no_visits")
+        first, last = self.date(start or end), self.date(end or start)
+        return first if first == last else self("period", start=first, end=last)
+
+    def visits_of(self, start: str | None, end: str | None) -> str:
+        """``visits of 3 Sep 2026 to 28 Nov 2026`` / ``走访期间：…`` (the cover and properties)."""
+        if not start and not end:
+            return self("no_visits")
+        return self("visits_of", period=self.period(start, end))
 
     @staticmethod
     def is_measurement(text: str | None) -> bool:
@@ -322,3 +344,7 @@ class Texts:
                 value = value[: -len(unit) - 1] + word
                 break
         return self(match.group(1), value=value)
+
+
+def _is_one(value: object) -> bool:
+    return value == 1 or str(value).strip() == "1"

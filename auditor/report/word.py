@@ -26,9 +26,12 @@ The helpers:
   (headings, Caption, TOC Heading, TOC 1–3) when a template lacks them.
 - ``set_properties(doc, title=…, author=…, subject=…, created=…, language=…)``.
 - ``add_toc(doc, levels="1-3", placeholder_text=…, update_on_open=True)`` and
-  ``fill_toc(doc)``: a TOC field; with ``update_on_open`` (``w:updateFields``) Word offers
-  to refresh it on open. ``fill_toc`` writes the headings into the field's shown result
-  for LibreOffice and PDF, which never refresh it.
+  ``fill_toc(doc)``: a table of contents. With ``update_on_open`` (``w:updateFields``) it
+  is a TOC field Word offers to refresh on open, ``fill_toc`` writing the headings into
+  its shown result. Without, ``fill_toc`` replaces the field by the list itself, each
+  entry a link to its heading with a PAGEREF field for its page number: LibreOffice (and
+  so its PDF) computes those as it lays out the pages (it shows a TOC field's result
+  as it is, numbers included), Word when it prints or a reader updates fields.
 - ``add_page_number_footer(doc, "Page {PAGE} of {NUMPAGES}")``: PAGE/NUMPAGES fields in
   every footer, after a template's own footer content.
 - ``landscape_section(doc)`` / ``portrait_section(doc)``: a new page in the other
@@ -75,6 +78,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from auditor.errors import AuditorError
+from auditor.report import fonts
 
 NAVY, BLUE, GREY, LIGHT = "1F3864", "2E75B6", "595959", "EEF2F8"
 
@@ -433,12 +437,16 @@ def add_toc(doc: Document, levels: str = "1-3", placeholder_text: str =
 
 
 def fill_toc(doc: Document) -> int:
-    """Write the document's headings into the shown result of the TOC field ``add_toc``
-    made, each linked to its heading; returns how many. Call it once, after the last
-    heading (a second call changes nothing).
+    """Write the document's headings as the table of contents ``add_toc`` placed, each
+    linked to its heading; returns how many. Call it once, after the last heading (a
+    second call changes nothing).
 
-    Word rebuilds the list with page numbers when it updates the field; LibreOffice and
-    PDF show this list as it is."""
+    When Word updates fields on open (``add_toc(update_on_open=True)``) the list is the
+    TOC field's shown result, which Word rebuilds with page numbers. Otherwise the field
+    gives way to the list itself, each entry ending in a dot leader and a PAGEREF field
+    to a bookmark on its heading: LibreOffice computes those page numbers when it lays
+    out the document (a TOC field's result it would show as it stands), Word when it
+    prints or a reader updates fields — and the file never asks to update on open."""
     body = doc.element.body
     found = body.xpath("./w:p[w:r/w:instrText[starts-with(normalize-space(.), 'TOC ')]]")
     if not found:
@@ -467,6 +475,12 @@ def fill_toc(doc: Document) -> int:
     after_field = shown[shown.index(ends[0]) + 1:]  # e.g. a page break page_break() put there
     for run in shown:
         first.remove(run)
+    updated_on_open = doc.settings.element.xpath(
+        "./w:updateFields[not(@w:val) or @w:val='true' or @w:val='1' or @w:val='on']")
+    if not updated_on_open:
+        for run in first.xpath("./w:r[w:fldChar or w:instrText]"):
+            first.remove(run)
+        right_edge = _text_width_twips(doc, first)
     next_id = max((int(i) for i in body.xpath(".//w:bookmarkStart/@w:id")), default=0) + 1
     entry = first
     for number, (heading, level) in enumerate(headings):
@@ -481,11 +495,32 @@ def fill_toc(doc: Document) -> int:
         entry.get_or_add_pPr().style = entry_styles[min(level, 3)]
         link = OxmlElement("w:hyperlink", {qn("w:anchor"): name, qn("w:history"): "1"})
         link.append(_text_run(_clean("".join(heading.xpath(".//w:t/text()")))))
+        if not updated_on_open:
+            tabs = OxmlElement("w:tabs")
+            tabs.append(OxmlElement("w:tab", {qn("w:val"): "right", qn("w:leader"): "dot",
+                                              qn("w:pos"): str(right_edge)}))
+            _insert(entry.get_or_add_pPr(), tabs, _PPR_ORDER)
+            tab = OxmlElement("w:r")
+            tab.append(OxmlElement("w:tab"))
+            link.append(tab)
+            # No shown result: a number written here would be a guess; LibreOffice
+            # computes the field, Word fills it in on printing or F9.
+            for run in _field_runs(f"PAGEREF {name} \\h", None):
+                link.append(run)
         entry.append(link)
-    entry.append(_fld_char("end"))
+    if updated_on_open:
+        entry.append(_fld_char("end"))
     for run in after_field:
         entry.append(run)
     return len(headings)
+
+
+def _text_width_twips(doc: Document, paragraph) -> int:
+    """The width between the margins of the section ``paragraph`` is in, in twentieths of a point."""
+    following = paragraph.xpath("./following-sibling::w:p/w:pPr/w:sectPr")
+    sectPr = following[0] if following else doc.element.body.get_or_add_sectPr()
+    section = Section(sectPr, doc.part)
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
 def add_page_number_footer(doc: Document, template_text: str = "Page {PAGE} of {NUMPAGES}", *,
@@ -530,16 +565,21 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> list[Run]:
     """A complex field (begin, instruction, separate, shown result, end) at the end of
     ``paragraph``."""
     p = paragraph._p
-    runs = [_fld_char("begin")]
+    runs = _field_runs(instruction, shown)
+    for run in runs:
+        p.append(run)
+    return [Run(run, paragraph) for run in runs]
+
+
+def _field_runs(instruction: str, shown: str | None) -> list:
+    """The runs of a complex field: begin, instruction, separate, shown result (if any), end."""
     instr = OxmlElement("w:r")
     text = OxmlElement("w:instrText")
     text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     text.text = f" {instruction} "
     instr.append(text)
-    runs += [instr, _fld_char("separate"), _text_run(_clean(shown)), _fld_char("end")]
-    for run in runs:
-        p.append(run)
-    return [Run(run, paragraph) for run in runs]
+    result = [] if shown is None else [_text_run(_clean(shown))]
+    return [_fld_char("begin"), instr, _fld_char("separate"), *result, _fld_char("end")]
 
 
 def _fld_char(kind: str):
@@ -715,7 +755,9 @@ def add_table(doc: Document, header: Sequence[str], rows: Iterable[Sequence[str 
     ``rows`` (never split across pages), ``shading`` of cells by ``(row, column)`` (the
     header is row 0) and ``highlights`` ``(before, span, after)`` shown with the span
     marked. Uses ``style`` or "Table Grid", falling back to plain borders when a template
-    lacks the style. Widths beyond the page are scaled down to fit."""
+    lacks the style. Widths beyond the page are scaled down to fit, and a column too narrow
+    for the longest word of its header takes room from the others, so headers wrap between
+    words only ("Consistency", never "Consist-ency")."""
     rows = [list(row) for row in rows]
     columns = len(header)
     table = doc.add_table(rows=0, cols=columns)
@@ -726,10 +768,10 @@ def add_table(doc: Document, header: Sequence[str], rows: Iterable[Sequence[str 
         _child(margins, f"w:{side}", ("w:top", "w:left", "w:start", "w:bottom", "w:right",
                                        "w:end")).attrib.update({qn("w:w"): "45", qn("w:type"): "dxa"})
     if widths_cm:
-        _set_widths(doc, table, widths_cm)
+        _set_widths(doc, table, _header_fitting(widths_cm, header, rows, font_size))
     shading = {key: _hex(value) for key, value in (shading or {}).items() if value}
     highlights = highlights or {}
-    all_rows = [[Cell(text, bold=True, fill=header_fill) for text in header]] + rows
+    all_rows = [[Cell(_whole_words(text), bold=True, fill=header_fill) for text in header]] + rows
     for index, values in enumerate(all_rows):
         tr = table._tbl.add_tr()
         trPr = tr.get_or_add_trPr()
@@ -777,6 +819,66 @@ def _set_widths(doc: Document, table: Table, widths_cm: Sequence[float]) -> None
     tblW.set(qn("w:type"), "dxa")
 
 
+_CELL_MARGINS_CM = 0.38 + 0.12  # Word's default left and right cell margins, and some air
+_WORD_JOINER = "\u2060"
+_INNER_BREAK = re.compile(r"(?<=\S)([–—/-])(?=\S)")  # a line may break after these inside a word
+_CJK_RUN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def _whole_words(text: str) -> str:
+    """Header text with a word joiner after dashes and slashes inside words, so that
+    "Perceived (1–5)" breaks at its space, not after "1–"."""
+    return _INNER_BREAK.sub(lambda match: match.group(1) + _WORD_JOINER, text)
+
+
+def _header_fitting(widths_cm: Sequence[float], header: Sequence[str], rows: Sequence[Sequence],
+                    font_size: float) -> list[float]:
+    """``widths_cm`` with each column at least as wide as its header's longest word (a run
+    of up to six Chinese characters counts as one word: 一致性指数 stays on one line). The
+    room comes first from columns whose cells fit on one line with some to spare, then from
+    columns that wrap anyway (long names), down to their own longest word; the total
+    width stays the same."""
+    widths = list(widths_cm)
+
+    def longest_word(text: str, bold: bool) -> float:
+        words = [piece for word in text.split() for piece in _CJK_RUN.split(word) if piece]
+        words += [run if len(run) <= 6 else run[:4] for run in _CJK_RUN.findall(text)]
+        return max((_cm(word, font_size, bold) for word in words), default=0.0) + _CELL_MARGINS_CM
+
+    needs = [longest_word(str(text), True) for text in header] + [0.0] * (len(widths) - len(header))
+    short = [max(0.0, need - width) for need, width in zip(needs, widths)]
+    if sum(short) <= 0:
+        return widths
+    spare_fitting, spare_wrapping = [], []
+    for column, (need, width) in enumerate(zip(needs, widths)):
+        cells = [_cell_text(row[column]) for row in rows[:300] if column < len(row)]
+        line = max((_cm(text, font_size, False) for text in cells), default=0.0) + _CELL_MARGINS_CM
+        if line <= width:
+            spare_fitting.append(max(0.0, width - max(need, line)))
+            spare_wrapping.append(0.0)
+        else:
+            word = max((longest_word(text, False) for text in cells), default=0.0)
+            spare_fitting.append(0.0)
+            spare_wrapping.append(max(0.0, width - max(need, word)))
+    wanted = sum(short)
+    for spare in (spare_fitting, spare_wrapping):
+        if wanted <= 0 or sum(spare) <= 0:
+            continue
+        taken = min(wanted, sum(spare))
+        widths = [width - taken * room / sum(spare) for width, room in zip(widths, spare)]
+        wanted -= taken
+    share = (sum(short) - wanted) / sum(short)  # all of the shortfall, if the others could spare it
+    return [width + gap * share for width, gap in zip(widths, short)]
+
+
+def _cm(text: str, size: float, bold: bool) -> float:
+    return fonts.text_width_pt(text, size, bold=bold) / 72 * 2.54
+
+
+def _cell_text(value) -> str:
+    return value.text if isinstance(value, Cell) else "" if value is None else str(value)
+
+
 def _fill_cell(target: _Cell, cell: Cell, fill: str | None, marked: tuple[str, str, str] | None,
                font_size: float) -> None:
     if fill:
@@ -811,14 +913,20 @@ def _is_dark(fill: str) -> bool:
 
 
 def add_picture(doc: Document, png_bytes: bytes, width_cm: float, *, alt_text: str = "") -> Paragraph:
-    """A centred picture ``width_cm`` wide (narrowed to fit the page) in its own paragraph;
+    """A centred picture ``width_cm`` wide (narrowed to fit the page, and so that it is no
+    taller than the page's text area less 3 cm for a heading) in its own paragraph;
     ``alt_text`` is what screen readers say."""
     section = Section(doc.element.body.get_or_add_sectPr(), doc.part)
     room = section.page_width - section.left_margin - section.right_margin
+    width = min(Cm(width_cm), room)
+    pixels = _png_size(png_bytes)
+    if pixels:
+        high = section.page_height - section.top_margin - section.bottom_margin - Cm(3)
+        width = min(width, int(high * pixels[0] / pixels[1]))
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_before = Pt(6)
-    shape = paragraph.add_run().add_picture(io.BytesIO(png_bytes), width=min(Cm(width_cm), room))
+    shape = paragraph.add_run().add_picture(io.BytesIO(png_bytes), width=Emu(width))
     docPr = shape._inline.docPr
     # python-docx numbers drawings within document.xml only; Word wants them unique across
     # headers and footers too (a template's logo), or it reports unreadable content.
@@ -830,6 +938,13 @@ def add_picture(doc: Document, png_bytes: bytes, width_cm: float, *, alt_text: s
     if alt_text:
         docPr.set("descr", _clean(alt_text))
     return paragraph
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return (width, height) if width and height else None
 
 
 def add_caption(doc: Document, text: str, *, label: str | None = None) -> Paragraph:

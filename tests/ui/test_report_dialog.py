@@ -125,3 +125,37 @@ def test_without_runs_there_is_nothing_to_build(qtbot, empty_project):
     dialog = _dialog(qtbot, empty_project)
     assert dialog.run.count() == 0 and not dialog.build_button.isEnabled()
     assert dialog.status.text() == "There is no audit run to report on yet; run an audit first."
+
+
+def test_the_suggested_name_follows_the_language_until_the_user_types_one(qtbot, audited_project, tmp_path):
+    dialog = _dialog(qtbot, audited_project)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    today = date.today().isoformat()
+    english = str(tmp_path / f"sample audit {today}.docx")
+    assert dialog.out.text() == english
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    assert dialog.out.text() == str(tmp_path / f"sample 审计报告 {today}.docx")  # not the English report's name
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.out.text() == english
+    dialog.out.setText(str(tmp_path / "board pack.docx"))
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    assert dialog.out.text() == str(tmp_path / "board pack.docx")  # the user's own name stays
+
+
+def test_a_chinese_report_does_not_overwrite_the_english_one(qtbot, audited_project, tmp_path, opened):
+    dialog = _dialog(qtbot, audited_project)
+    written = []
+    for lang in ("en", "zh"):
+        dialog.language.setCurrentIndex(dialog.language.findData(lang))
+        task = dialog.build()
+        with qtbot.wait_signal(task.destroyed, timeout=60000):
+            pass
+        written.append(dialog.written)
+    assert written[0] != written[1] and all(path.is_file() for path in written)
+    assert [docx.Document(str(path)).core_properties.language for path in written] == ["en-GB", "zh-CN"]
+
+
+def test_default_names_by_language(tmp_path):
+    project = tmp_path / "Aurelia.btaproj"
+    assert default_report_path(project, date(2026, 11, 3), "zh") == tmp_path / "Aurelia 审计报告 2026-11-03.docx"
+    assert default_report_path(project, date(2026, 11, 3)) == tmp_path / "Aurelia audit 2026-11-03.docx"

@@ -86,3 +86,30 @@ def test_the_main_window_offers_settings_only_with_a_project_open(window, sample
     monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     window.action_settings.trigger()
     assert len(shown) == 1 and shown[0].project is window.project
+
+
+def test_the_brand_name_is_saved_with_the_project_settings_and_names_the_report(dialog, sample_project, tmp_path):
+    from docx import Document
+
+    from auditor.audit import run_audit
+    from auditor.report.build import build_report
+
+    assert dialog.brand.text() == "Aurelia Home 奥瑞莉亚家居"  # the sample's own
+    assert dialog.brand.placeholderText() == "Sample"  # what an empty field means: the file's name
+    dialog.brand.setText("  Lumen Hotels ")
+    dialog.staff.setPlainText("Kevin Lau")
+    dialog.accept()
+    with Project.open(sample_project) as project:
+        stored = load_settings(project)
+        assert (stored.brand_name, stored.staff_names) == ("Lumen Hotels", ["Kevin Lau"])
+        run_audit(project)
+        out = build_report(project, tmp_path / "report.docx")
+    document = Document(str(out))
+    assert document.paragraphs[0].text == "Lumen Hotels" and "Lumen Hotels" in document.core_properties.title
+
+
+def test_an_emptied_brand_name_gives_way_to_the_file_name(dialog, sample_project):
+    dialog.brand.clear()
+    dialog.accept()
+    with Project.open(sample_project) as project:
+        assert project.get_setting("brand_name") is None and load_settings(project).brand_name == ""
