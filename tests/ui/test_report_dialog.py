@@ -142,12 +142,18 @@ def test_the_suggested_name_follows_the_language_until_the_user_types_one(qtbot,
     assert dialog.out.text() == str(tmp_path / "board pack.docx")  # the user's own name stays
 
 
-def test_a_chinese_report_does_not_overwrite_the_english_one(qtbot, audited_project, tmp_path, opened):
+def test_a_chinese_report_does_not_overwrite_the_english_one(qtbot, audited_project, tmp_path, opened, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *args: asked.append(text)
+                        or QMessageBox.StandardButton.No)
     dialog = _dialog(qtbot, audited_project)
     written = []
     for lang in ("en", "zh"):
         dialog.language.setCurrentIndex(dialog.language.findData(lang))
         task = dialog.build()
+        assert task is not None and asked == []  # never "… already exists. Replace it?"
         with qtbot.wait_signal(task.destroyed, timeout=60000):
             pass
         written.append(dialog.written)
