@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Pt
 
 from auditor.errors import AuditorError
 from auditor.metrics import SERVQUAL_DIMENSIONS
@@ -193,10 +194,28 @@ def _heat_map(doc: Document, data: ReportData, texts: Texts) -> None:
 
     rates = {(promise_label(p), touchpoint_label(tp)): (block["keeping_rate"], block["kept"] + block["broken"])
              for p in promises for tp, block in by_pair[p].items() if tp in touchpoints}
-    _chart(doc, charts.heat_map([promise_label(p) for p in promises], [touchpoint_label(tp) for tp in touchpoints],
-                                rates, _chart_labels(texts)))
+    columns = [touchpoint_label(tp) for tp in touchpoints]
+    for part in _heat_map_parts([promise_label(p) for p in promises], columns, doc.sections[-1]):
+        _chart(doc, charts.heat_map(part, columns, rates, _chart_labels(texts)))
     if wide:
         word.portrait_section(doc)
+
+
+def _heat_map_parts(rows: list[str], columns: list[str], section) -> list[list[str]]:
+    """The heat map's promises in runs that each fit a page at full size (the first below
+    the heading and notes), so that a long map is read at its size, not shrunk."""
+    if len(columns) > 16:  # turned: promises across; the picture is shrunk to fit if it must
+        return [rows]
+    page = (section.page_height - section.top_margin - section.bottom_margin) / 360000 - 0.6
+    fixed, heights = charts.heat_map_rows_cm(rows, columns)
+    parts, part, used, room = [], [], fixed, page - 4.0  # the heading and two notes above the first
+    for row, height in zip(rows, heights):
+        if part and used + height > room:
+            parts.append(part)
+            part, used, room = [], fixed, page
+        part.append(row)
+        used += height
+    return parts + [part] if part else parts
 
 
 def _scorecards(doc: Document, data: ReportData, texts: Texts) -> None:
@@ -353,8 +372,9 @@ def _voice(doc: Document, data: ReportData, texts: Texts) -> None:
          for d in SERVQUAL_DIMENSIONS if d in servqual], _chart_labels(texts)))
     word.add_table(doc, [texts("dimension"), texts("perceived"), texts("expected"), texts("gap_col"),
                          texts("answers")], rows, widths_cm=[5.0, 3.0, 2.5, 2.5, 2.5])
-    _paragraph(doc, texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
-                            ces=texts.number(metrics.get("ces"), 2)))
+    after_table = _paragraph(doc, texts("nps_line", nps=texts.number(metrics.get("nps"), 1),
+                                          ces=texts.number(metrics.get("ces"), 2)))
+    after_table.paragraph_format.space_before = Pt(8)  # not glued to the table's last row
 
 
 def _trend(doc: Document, data: ReportData, texts: Texts) -> None:

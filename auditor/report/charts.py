@@ -38,6 +38,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 import matplotlib
 import numpy as np
@@ -144,17 +145,12 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
     cells = {key: (_rate(rate), n) for key, (rate, n) in rates.items()}
     if not promises or not touchpoints or all(rate is None for rate, _ in cells.values()):
         return _no_data(words)
-    turned = len(touchpoints) > 16
-    rows, columns = (touchpoints, promises) if turned else (promises, touchpoints)
-    width = PAGE_WIDTH_CM if len(columns) <= 8 else LANDSCAPE_WIDTH_CM
-    headers, sides = heat_map_labels(rows, columns, width_cm=width, turned=turned)
-    header_cm = 0.3 + 0.29 * max(h.count("\n") + 1 for h in headers)
-    # Every label is shown whole, wrapped: a row is as tall as its label needs.
-    base_cm = 0.5 if turned else 0.66
-    heights = [max(base_cm, 0.12 + 0.27 * (side.count("\n") + 1)) for side in sides]
-    edges = np.concatenate([[0.0], np.cumsum(heights)])
+    layout = _heat_layout(promises, touchpoints)
+    turned, rows, columns, width = layout.turned, layout.rows, layout.columns, layout.width_cm
+    headers, sides = layout.headers, layout.sides
+    edges = np.concatenate([[0.0], np.cumsum(layout.heights)])
     centres = (edges[:-1] + edges[1:]) / 2
-    with _drawing(width, header_cm + 0.5 + float(edges[-1])) as fig:
+    with _drawing(width, layout.height_cm) as fig:
         ax = fig.add_subplot()
         grid = np.full((len(rows), len(columns)), np.nan)
         for r, row in enumerate(rows):
@@ -183,7 +179,7 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
                     ax.text(c + 0.5, middle + 0.19, f"n={n}", ha="center", va="center", fontsize=5.5, color=ink)
         ax.set_xlim(0, len(columns))
         ax.set_ylim(float(edges[-1]), 0)
-        ax.set_xticks([c + 0.5 for c in range(len(columns))], headers, fontsize=6.5, linespacing=1.15)
+        ax.set_xticks([c + 0.5 for c in range(len(columns))], headers, fontsize=layout.header_pt, linespacing=1.15)
         ax.set_yticks(list(centres), sides, linespacing=1.1)
         ax.xaxis.tick_top()
         ax.tick_params(length=0, pad=3)
@@ -199,14 +195,70 @@ def heat_map(promises: list[str], touchpoints: list[str], rates: dict[tuple[str,
     return fig.png
 
 
+class _HeatLayout(NamedTuple):
+    turned: bool
+    rows: list[str]
+    columns: list[str]
+    width_cm: float
+    headers: list[str]
+    sides: list[str]
+    header_pt: float
+    heights: list[float]  # of each row, cm
+    height_cm: float  # of the whole picture
+
+
+def _heat_layout(promises: list[str], touchpoints: list[str]) -> _HeatLayout:
+    turned = len(touchpoints) > 16
+    rows, columns = (touchpoints, promises) if turned else (promises, touchpoints)
+    width = PAGE_WIDTH_CM if len(columns) <= 8 else LANDSCAPE_WIDTH_CM
+    headers, sides = heat_map_labels(rows, columns, width_cm=width, turned=turned)
+    header_pt = _header_size(columns, _heat_widths(columns, width, turned)[1])
+    header_cm = 0.3 + 0.29 * header_pt / 6.5 * max(h.count("\n") + 1 for h in headers)
+    # Every label is shown whole, wrapped: a row is as tall as its label needs.
+    base_cm = 0.5 if turned else 0.66
+    heights = [max(base_cm, 0.12 + 0.27 * (side.count("\n") + 1)) for side in sides]
+    return _HeatLayout(turned, rows, columns, width, headers, sides, header_pt, heights,
+                       header_cm + 0.5 + sum(heights))
+
+
+def heat_map_rows_cm(promises: list[str], touchpoints: list[str]) -> tuple[float, list[float]]:
+    """How tall :func:`heat_map` draws these promises and touchpoints: the headers and
+    margins, and each row (in the order given); a map of some of the rows is the first
+    plus the sum of theirs. The report splits a map too tall for its page with it."""
+    if not promises or not touchpoints:
+        return 2.0, []
+    layout = _heat_layout(promises, touchpoints)
+    return layout.height_cm - sum(layout.heights), list(layout.heights)
+
+
 def heat_map_labels(rows: list[str], columns: list[str], *, width_cm: float, turned: bool) -> tuple[list[str], list[str]]:
     """The heat map's column headers and row labels, each the whole name wrapped to the
     width it has (never cut short: a long name takes more lines)."""
-    side_cm, bar_cm = (4.2 if turned else 5.2), 1.6
-    column_cm = (width_cm - side_cm - bar_cm) / len(columns)
-    headers = [_wrap_measured(name, column_cm - 0.06, 6.5) for name in columns]  # a hair from the next header
+    side_cm, column_cm = _heat_widths(columns, width_cm, turned)
+    size = _header_size(columns, column_cm)
+    headers = [_wrap_measured(name, column_cm - 0.06, size) for name in columns]  # a hair from the next header
     sides = [_wrap_measured(name, side_cm - 0.3, _STYLE["ytick.labelsize"]) for name in rows]
     return headers, sides
+
+
+_HEADER_SIZES = (6.5, 6.0, 5.5)  # pt: the first at which every word of every header fits its column
+
+
+def _heat_widths(columns: list[str], width_cm: float, turned: bool) -> tuple[float, float]:
+    side_cm, bar_cm = (4.2 if turned else 5.2), 1.6
+    return side_cm, (width_cm - side_cm - bar_cm) / len(columns)
+
+
+def _header_size(columns: list[str], column_cm: float) -> float:
+    """The largest header size at which no word of a header has to be broken (narrow
+    columns of long names: "Customer" whole in 5.5 pt rather than "Custome/r")."""
+    family = fonts.font_families()[0]
+    room = (column_cm - 0.06) / 2.54 * 72
+    words = {piece for name in columns for word in str(name).split() for piece in _CJK_SPLIT.split(word) if piece}
+    for size in _HEADER_SIZES:
+        if all(fonts.text_width_pt(word, size, family=family) <= room for word in words):
+            return size
+    return _HEADER_SIZES[-1]
 
 
 _ALL_LINES = 1000
@@ -398,6 +450,7 @@ _TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][，
 
 
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+_CJK_SPLIT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # CJK may break anywhere
 
 
 def _units(width_cm: float, size_pt: float) -> int:

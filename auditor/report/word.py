@@ -820,6 +820,7 @@ def _set_widths(doc: Document, table: Table, widths_cm: Sequence[float]) -> None
 
 
 _CELL_MARGINS_CM = 0.38 + 0.12  # Word's default left and right cell margins, and some air
+_SAFETY_CM = 0.2  # what a measured one-line cell keeps in hand: renderers differ a little
 _WORD_JOINER = "\u2060"
 _INNER_BREAK = re.compile(r"(?<=\S)([–—/-])(?=\S)")  # a line may break after these inside a word
 _CJK_RUN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
@@ -836,8 +837,9 @@ def _header_fitting(widths_cm: Sequence[float], header: Sequence[str], rows: Seq
     """``widths_cm`` with each column at least as wide as its header's longest word (a run
     of up to six Chinese characters counts as one word: 一致性指数 stays on one line). The
     room comes first from columns whose cells fit on one line with some to spare, then from
-    columns that wrap anyway (long names), down to their own longest word; the total
-    width stays the same."""
+    columns of long text that wraps anyway (names), down to their longest word or 60% of
+    their width; columns of figures that only just fit give nothing. The total width stays
+    the same unless nothing can be spared."""
     widths = list(widths_cm)
 
     def longest_word(text: str, bold: bool) -> float:
@@ -853,13 +855,16 @@ def _header_fitting(widths_cm: Sequence[float], header: Sequence[str], rows: Seq
     for column, (need, width) in enumerate(zip(needs, widths)):
         cells = [_cell_text(row[column]) for row in rows[:300] if column < len(row)]
         line = max((_cm(text, font_size, False) for text in cells), default=0.0) + _CELL_MARGINS_CM
-        if line <= width:
-            spare_fitting.append(max(0.0, width - max(need, line)))
+        if line + _SAFETY_CM <= width:
+            spare_fitting.append(max(0.0, width - max(need, line + _SAFETY_CM)))
             spare_wrapping.append(0.0)
-        else:
+        elif line > 1.3 * width:  # long text (names, quotes) that wraps whatever the width
             word = max((longest_word(text, False) for text in cells), default=0.0)
             spare_fitting.append(0.0)
-            spare_wrapping.append(max(0.0, width - max(need, word)))
+            spare_wrapping.append(max(0.0, width - max(need, word, 0.6 * width)))
+        else:  # figures that just fit: a narrower column would break them ("100% (82–" / "100%)")
+            spare_fitting.append(0.0)
+            spare_wrapping.append(0.0)
     wanted = sum(short)
     for spare in (spare_fitting, spare_wrapping):
         if wanted <= 0 or sum(spare) <= 0:

@@ -254,6 +254,37 @@ def test_the_report_gives_the_heat_map_the_full_names(audited, tmp_path, monkeyp
     assert not [label for label in drawn["promises"] + drawn["touchpoints"] if "…" in label]
 
 
+def test_a_heat_map_too_tall_for_its_page_is_split_not_shrunk():
+    from docx.shared import Cm
+
+    from auditor.report.build import _heat_map_parts
+
+    promises = [f"Promise number {i} with a fairly long text that takes two lines 第{i}项承诺" for i in range(30)]
+    touchpoints = [f"Touchpoint {i}" for i in range(12)]
+    doc = word.new_document()
+    section = word.landscape_section(doc)
+    parts = _heat_map_parts(promises, touchpoints, section)
+    assert len(parts) > 1 and sum(parts, []) == promises
+    page_cm = (section.page_height - section.top_margin - section.bottom_margin) / Cm(1)
+    for part in parts:
+        fixed, heights = charts.heat_map_rows_cm(part, touchpoints)
+        assert fixed + sum(heights) <= page_cm
+        assert charts.size_cm(charts.heat_map(part, touchpoints, {(p, t): (0.8, 3) for p in part
+                                                                  for t in touchpoints}))[1] == \
+            pytest.approx(fixed + sum(heights), abs=0.05)
+
+
+def test_a_picture_taller_than_the_page_is_narrowed_to_fit_it(tmp_path):
+    doc = word.new_document()
+    tall = charts.heat_map([f"Promise {i}" for i in range(60)], ["A", "B"],
+                           {(f"Promise {i}", "A"): (0.9, 4) for i in range(60)})
+    assert charts.size_cm(tall)[1] > 30
+    word.add_picture(doc, tall, width_cm=charts.size_cm(tall)[0])
+    shape = doc.inline_shapes[0]
+    section = doc.sections[-1]
+    assert shape.height <= section.page_height - section.top_margin - section.bottom_margin
+
+
 # -- 7. no SERVQUAL table of n/a --------------------------------------------------------------
 
 
