@@ -255,6 +255,9 @@ def _header_size(columns: list[str], column_cm: float) -> float:
     family = fonts.font_families()[0]
     room = (column_cm - 0.06) / 2.54 * 72
     words = {piece for name in columns for word in str(name).split() for piece in _CJK_SPLIT.split(word) if piece}
+    # A word too long for the column even at the smallest size ("aurelia-home.cn") is
+    # broken whatever the size: it does not make every header smaller.
+    words = {word for word in words if fonts.text_width_pt(word, _HEADER_SIZES[-1], family=family) <= room}
     for size in _HEADER_SIZES:
         if all(fonts.text_width_pt(word, size, family=family) <= room for word in words):
             return size
