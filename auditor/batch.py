@@ -33,7 +33,7 @@ from auditor.observation_checks import (
 from auditor.records import Observation
 from auditor.scenarios import applies
 from auditor.stated import MetricIndex
-from auditor.subject import SPOKEN, terms, typo_map, with_typos
+from auditor.subject import SPOKEN, text_terms, typo_map, with_typos
 
 
 @dataclass
@@ -160,17 +160,21 @@ class TouchpointChecker:
 
     def _spoken(self, texts: list[Normalized], has_text: np.ndarray) -> np.ndarray:
         """[observation, promise]: the transcript speaks of the promise's subject (auditor.subject)."""
-        weights = np.zeros((len(texts), len(self.promises)))
+        spoken = np.zeros((len(texts), len(self.promises)), dtype=bool)
         if not self.subject_terms:
-            return weights >= SPOKEN
-        found = [terms(text.text) if has_text[row] else set() for row, text in enumerate(texts)]
+            return spoken
+        found = [text_terms(text.text) if has_text[row] else set() for row, text in enumerate(texts)]
         typos = typo_map(set().union(*found), self.subject_terms)
         index = self.subject_terms
-        for row, text_terms in enumerate(found):
-            for term in with_typos(text_terms, typos) if typos else text_terms:
-                for column, weight in index.get(term, ()):
-                    weights[row, column] += weight
-        return weights >= SPOKEN
+        for row, said in enumerate(found):
+            weights: dict[int, float] = {}  # plain dicts: numpy's per-item access costs more here
+            for term in (with_typos(said, typos) if typos else said) & index.keys():
+                for column, weight in index[term]:
+                    weights[column] = weights.get(column, 0.0) + weight
+            columns = [column for column, total in weights.items() if total >= SPOKEN]
+            if columns:
+                spoken[row, columns] = True
+        return spoken
 
     def _scores(self, texts: list[Normalized]) -> np.ndarray | None:
         """partial_ratio of every needle against every transcript (rows: transcripts; below the cutoff: 0)."""

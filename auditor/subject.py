@@ -77,7 +77,7 @@ def _pairs_pattern(pairs: frozenset[str]) -> re.Pattern[str]:
 
 
 _CJK_STOP = _pairs_pattern(_CJK_STOP_PAIRS)
-_CJK_STOP_TABLE = str.maketrans(dict.fromkeys(_CJK_STOP_CHARS, " "))
+_CJK_STOP_CHAR = re.compile(f"[{''.join(sorted(_CJK_STOP_CHARS))}]")
 # Synonym groups that name no subject: every visit greets, thanks and meets staff.
 _GENERIC_PHRASES = ("customer service", "staff", "customer", "store", "free", "hello", "welcome", "goodbye",
                     "thanks", "sorry", "manager")
@@ -119,7 +119,7 @@ def terms(text: str) -> set[str]:
     found.update(_TOKEN.findall(text))
     if not text.isascii():
         # Stop words cut the text into pieces, so that no pair straddles one (任何|饮品, not 何饮).
-        found.update(_CJK_PAIR.findall(_CJK_STOP.sub(" ", text.translate(_CJK_STOP_TABLE))))
+        found.update(_CJK_PAIR.findall(_CJK_STOP.sub(" ", _CJK_STOP_CHAR.sub(" ", text))))
     return found
 
 
@@ -199,6 +199,20 @@ def with_typos(text_terms: set[str], typos: dict[str, set[str]]) -> set[str]:
     return found
 
 
+def text_terms(text: str) -> set[str]:
+    """A transcript's terms, for looking up subjects: as :func:`terms`, but every pair of
+    Chinese characters is kept — cheaper, and the same answer, since a subject's own pairs
+    hold no stop word."""
+    words = _LATIN_WORD.findall(text)
+    found = {stem for word in set(words) if (stem := _term_of_word(word))}
+    found.update(first + second for first, second in zip(words, words[1:])
+                 if len(first) <= 3 and len(second) <= 3 and first not in _EN_STOP and second not in _EN_STOP)
+    if not text.isascii():
+        found.update(_TOKEN.findall(text))
+        found.update(_CJK_PAIR.findall(text))
+    return found
+
+
 def spoken_weight(text_terms: set[str], subject: dict[str, float]) -> float:
     return sum(weight for term, weight in subject.items() if term in text_terms)
 
@@ -206,5 +220,5 @@ def spoken_weight(text_terms: set[str], subject: dict[str, float]) -> float:
 def speaks_of(text: str, subject: dict[str, float]) -> bool:
     """Does this normalised text speak of the subject? (One text; the audit does the
     same for a batch at once in :class:`auditor.batch.TouchpointChecker`.)"""
-    found = terms(text)
+    found = text_terms(text)
     return spoken_weight(with_typos(found, typo_map(found, subject)), subject) >= SPOKEN
