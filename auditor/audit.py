@@ -28,6 +28,7 @@ from auditor.duplicates import DuplicateFinder
 from auditor.errors import Cancelled
 from auditor.findings import load_decisions, load_findings, make_findings
 from auditor.matching import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD
+from auditor.lexicon import TOKEN_BASE
 from auditor.metrics import CheckTally, answers_by_group, compute_metrics, month_of
 from auditor.model import Check, Finding
 from auditor.normalize import Normalizer, load_default_synonyms
@@ -114,7 +115,7 @@ def audit_settings(project: Project) -> dict:
 # brand's text uses): a group then weighs one character in a fuzzy score, so a short cue
 # such as 没有回电 is not matched by any text that merely mentions a call-back, and a
 # group such as "24/7" never reads as the quantity 24 h.
-_TOKEN_BASE = 0xA000
+_TOKEN_BASE = TOKEN_BASE
 
 
 def matching_normalizer(synonyms: list[list[str]] | None) -> Normalizer:

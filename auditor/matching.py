@@ -25,29 +25,26 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from auditor import lexicon
+from auditor.lexicon import char_class, chars
 from auditor.normalize import CLAUSE_MARKS, clause_start
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0
 
-_LATIN = re.compile(r"[a-z0-9]", re.ASCII)
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(char_class("latin"))
+_WORD = re.compile(f"[{chars('latin')}]+(?:'[a-z]+)?")
+_CJK = re.compile(char_class("han"))
 
-# Words that negate what follows them in the same clause. English ones are whole words
-# among the few words before the match; Chinese ones are within a few characters.
-_EN_NEGATORS = frozenset({
-    "not", "no", "never", "nobody", "noone", "nothing", "without", "isn't", "wasn't", "weren't", "aren't", "didn't", "don't",
-    "doesn't", "hadn't", "haven't", "hasn't", "won't", "wouldn't", "couldn't", "neither", "nor",
-    "instead", "rather", "hardly",
-})
-_EN_ARTICLES = frozenset({"a", "an", "the", "any", "some", "by", "from", "with", "to", "of", "one", "single",
-                          "even", "once", "real", "actual"})
-_ZH_NEGATORS = ("不是", "并非", "并不是", "没有", "没", "不用", "无需", "不需要", "不", "未", "别", "非", "而不是", "无",
-                "唔系", "唔係", "冇", "唔使", "唔", "毋须", "沒有", "沒")  # Cantonese and unfolded forms too
-_EN_WINDOW_WORDS = 3
-_ZH_WINDOW_CHARS = 5
-_ZH_MAX_GAP = 2
+# Words that negate what follows them in the same clause (the lexicon's negators). English
+# ones are whole words among the few words before the match; Chinese ones are within a few
+# characters.
+_EN_NEGATORS = frozenset(lexicon.words("en", "negators"))
+_EN_ARTICLES = frozenset(lexicon.words("en", "negation_skip"))
+_ZH_NEGATORS = lexicon.words("zh", "negators")
+_EN_WINDOW_WORDS = lexicon.number("en", "negation_reach", "words")
+_ZH_WINDOW_CHARS = lexicon.number("zh", "negation_reach", "chars")
+_ZH_MAX_GAP = lexicon.number("zh", "negation_reach", "gap")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Scores a match is held to when it is not really the phrase: below any sensible review threshold.
 _FRAGMENT_CAP = 60.0
@@ -190,14 +187,15 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
     return Match(score, start, end, negated=is_negated(text, start))
 
 
-_ZH_NEGATION_CHARS = frozenset("不没无未别非冇唔拒")
+_ZH_NEGATION_CHARS = frozenset(lexicon.text("zh", "cue_negation"))
+_CUE_NEGATION = _EN_NEGATORS | frozenset(lexicon.words("en", "cue_negation"))
 
 
 def _loses_its_negation(phrase: str, window: str) -> bool:
     """A phrase that carries its own negation (``never called back``, ``没人接``) only
     matches where that negation is there too: the rest of it is the opposite claim."""
     phrase_words = set(_WORD.findall(phrase))
-    needed = phrase_words & (_EN_NEGATORS | {"refused", "refuse", "nobody", "none"})
+    needed = phrase_words & _CUE_NEGATION
     if needed and not needed <= set(_WORD.findall(window)):
         return True
     chinese = {char for char in phrase if char in _ZH_NEGATION_CHARS}

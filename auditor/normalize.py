@@ -57,6 +57,7 @@ from importlib.util import find_spec
 from operator import itemgetter
 from pathlib import Path
 
+from auditor import lexicon
 from auditor.quantity import _CN_DIGITS, UNIT_ALIASES, chinese_to_number
 
 __all__ = ["CLAUSE_MARKS", "NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "clause_end", "clause_start",
@@ -161,19 +162,14 @@ def _sub(pattern: re.Pattern[str], new: str, text: str, steps: list[list[Region]
 # --------------------------------------------------------------------------------------
 
 # Han, kana, hangul, bopomofo, CJK compatibility: what "next to a CJK character" means.
-_CJK = ("\u2e80-\u2fff\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff\u3100-\u31ff"
-        "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
-        "\U00020000-\U0003134f")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_LATIN = "0-9a-z\u00c0-\u024f"  # what makes a Latin word go on (after lower case)
-_LATIN_CHAR = re.compile(f"[{_LATIN}]")
-
-
-_LATIN_SET = frozenset("0123456789abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xC0, 0x250))))
+_CJK = lexicon.chars("cjk")
+_CJK_SET = lexicon.char_set("cjk")
+_LATIN = lexicon.chars("latin")  # what makes a Latin word go on (after lower case)
+_LATIN_SET = lexicon.char_set("latin")
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or _CJK_CHAR.match(ch) is not None
+    return ch in _CJK_SET or ch > "\uffff" and lexicon.is_char("cjk", ch)
 
 
 def _is_latin(ch: str) -> bool:
@@ -295,11 +291,11 @@ class _Folding:
         self.expand = expand
         # every character beyond the BMP goes through the callback (one range is fast to
         # test; thousands of single astral characters in a class are not)
-        expand_class = _char_class((c for c in expand if ord(c) < 0x10000), "\U00010000-\U0010ffff")
+        expand_class = _char_class((c for c in expand if ord(c) < 0x10000), lexicon.chars("astral"))
         self.expand_re = re.compile(expand_class)
         self.trigger = re.compile(_char_class(trigger))
         self.any_re = re.compile(_char_class(trigger + [c for c in expand if ord(c) < 0x10000],
-                                             "\U00010000-\U0010ffff"))
+                                             lexicon.chars("astral")))
 
     def expansion(self, ch: str) -> str | None:
         folded = self.expand.get(ch)
@@ -379,8 +375,8 @@ UNIT_TOKENS: dict[str, str] = {"s": "sec", "min": "min", "h": "h", "day": "day",
 
 # Aliases that are ambiguous in free text stay out of it: a lone m/s/d/w (metres, the 90s,
 # 3d), 分 (十分 is "very", 5分 a score); currency signs are prefixes, handled apart.
-_TEXT_UNSAFE_ALIASES = {"m", "s", "d", "w", "分", "百分之", "$", "¥", "￥", "hk$", "nt$", "us$"}
-_T2S_LIGHT = str.maketrans("個鐘頭時週禮塊錢幣臺內萬兩點", "个钟头时周礼块钱币台内万两点")
+_TEXT_UNSAFE_ALIASES = frozenset(lexicon.words("en", "free_text_unsafe") + lexicon.words("zh", "free_text_unsafe"))
+_T2S_LIGHT = str.maketrans(lexicon.text("zh", "light_folds", "from"), lexicon.text("zh", "light_folds", "to"))
 
 
 def _text_aliases() -> dict[str, str]:
@@ -400,7 +396,7 @@ def _longest_first(words: Iterable[str]) -> list[str]:
 
 
 def _unit_end(alias: str) -> str:
-    special = {"块": "(?!儿)", "周": "(?!年)"}  # 一块儿 (together), 三周年 (an anniversary)
+    special = {unit: f"(?!{re.escape(after)})" for unit, after in lexicon.table("zh", "unit_not_before").items()}
     if alias in special:
         return special[alias]
     return "(?![a-z])" if alias[-1].isascii() and alias[-1].isalnum() else ""
@@ -411,7 +407,7 @@ def _units_pattern(aliases: Iterable[str]) -> str:
 
 
 _ALIASES = _text_aliases()
-_ZH_UNIT_WORDS = {a[1:] if a.startswith("个") else a for a in _ALIASES if _CJK_CHAR.search(a)}
+_ZH_UNIT_WORDS = {a[1:] if a.startswith("个") else a for a in _ALIASES if any(map(_is_cjk, a))}
 _ZH_UNIT = _units_pattern(_ZH_UNIT_WORDS)
 _EN_UNIT_WORDS = [a for a in _ALIASES if re.fullmatch(r"[a-z][a-z ]+", a)]
 _EN_UNIT = _units_pattern(_EN_UNIT_WORDS)
@@ -432,19 +428,20 @@ def _unit_token(unit: str) -> str:
 # Step 2a: English number words
 # --------------------------------------------------------------------------------------
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-          "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBERS = lexicon.table("en", "numbers")
+_ONES: list[str] = _NUMBERS["ones"]
+_TEENS: list[str] = _NUMBERS["teens"]
+_TENS: list[str] = _NUMBERS["tens"]
+_MISSPELLED: dict[str, int] = _NUMBERS["misspelled"]
 _WORD_VALUES = ({w: i for i, w in enumerate(_ONES)} | {w: 10 + i for i, w in enumerate(_TEENS)}
-                | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"fourty": 40, "a": 1, "an": 1})
+                | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | _MISSPELLED | {"a": 1, "an": 1})
 # (each part parsed once: the longer readings are optional tails, not alternatives)
-_B100 = (f"(?:(?:{_trie(_TENS + ['fourty'], lambda w: '')})(?:[ -](?:{_trie(_ONES[1:])}))?(?![a-z])"
+_B100 = (f"(?:(?:{_trie(_TENS + list(_MISSPELLED), lambda w: '')})(?:[ -](?:{_trie(_ONES[1:])}))?(?![a-z])"
          f"|(?:{_trie(_ONES + _TEENS)}))")
 _B1000 = f"(?:(?:{_B100}|a(?=[ -]hundred))(?:[ -]hundred(?:(?:[ -]and)?[ -]{_B100})?)?)"
 _NUMBER_WORDS = f"(?:(?:{_B1000}|a(?=[ -]thousand))(?:[ -]thousand(?:(?:[ -]and)?[ -]{_B1000})?)?)"
 _DECIMAL = r"[0-9]+(?:\.[0-9]+)?"
-_A_UNITS = "(?:second|sec|minute|min|hour|hr|day|week|working day|business day)(?![a-z])"
+_A_UNITS = f"(?:{lexicon.alternation(('en', 'one_unit_words'))})(?![a-z])"
 _AND_A_HALF = "[ -]and[ -]a[ -]half"
 
 _EN_GRAMMAR = re.compile(
@@ -456,7 +453,7 @@ _EN_GRAMMAR = re.compile(
 )
 # Where the grammar is worth trying: a number word; one, a, an before what makes them a
 # number; a number before "and a half" or with thousands separators.
-_EN_WORDS = [w for w in _ONES + _TEENS + _TENS + ["fourty", "half", "quarter", "quarters"] if w != "one"]
+_EN_WORDS = [w for w in _ONES + _TEENS + _TENS + list(_MISSPELLED) + ["half", "quarter", "quarters"] if w != "one"]
 _EN_STARTS = _WordFinder(
     _trie(_EN_WORDS)
     + rf"|one(?=[ -](?:and[ -]a[ -]half[ -])?(?:{_EN_UNIT}|hundred|thousand|quarter))"
@@ -464,7 +461,7 @@ _EN_STARTS = _WordFinder(
     + rf"|(?<![0-9]\.)[0-9]+(?:\.[0-9]+)?(?=,[0-9]{{3}}|{_AND_A_HALF}|[ -]{_EN_UNIT}{_AND_A_HALF})",
     [w[0] for w in _EN_WORDS] + ["o", "a"] + list("0123456789"),
 )
-_NOT_ONE_A_UNIT = re.compile(rf"(?:(?<![a-z])(?:once|twice|thrice|times|every|per)|[0-9][a-z]*|{_EN_UNIT}) *\Z")
+_NOT_ONE_A_UNIT = re.compile(rf"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'not_one_before'))})|[0-9][a-z]*|{_EN_UNIT}) *\Z")
 _ONE_BEFORE_UNIT = re.compile(rf"[ -](?:and[ -]a[ -]half[ -])?{_EN_UNIT}")
 
 
@@ -532,8 +529,9 @@ def _english_numbers(text: str, steps: list[list[Region]] | None) -> str:
 # Steps 2b and 3: Chinese numerals and every number's unit, in one pass
 # --------------------------------------------------------------------------------------
 
-_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_DIGIT_CHARS = "零〇一二两三四五六七八九"
+_NUMERALS = lexicon.table("zh", "numerals")
+_CN_DIGIT_CHARS = "".join(_NUMERALS["digits"])
+_CN_NUM_CHARS = _CN_DIGIT_CHARS + "".join(_NUMERALS["places"]) + "".join(_NUMERALS["big"])
 _CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 
 # What may stand between a number and its unit: spaces, or the hyphen of an English
@@ -549,10 +547,14 @@ _QUANTITY = re.compile(
     f"|半(?P<hu>个?{_ZH_UNIT})"
     f"|(?P<bare>{_DECIMAL})"
 )
-_NOT_BEFORE_NUMERAL = frozenset(_CN_NUM_CHARS + "月")  # inside a numeral; 五月一日 is a date
-_CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z0-9])(?:hk\$|nt\$|us\$|rmb|cny|usd|hkd|twd)|\$|¥)\s?\Z")
-_CURRENCY_PREFIX_UNIT = {"hk$": "HKD", "nt$": "TWD", "us$": "USD", "$": "USD", "¥": "CNY", "rmb": "CNY",
-                         "cny": "CNY", "usd": "USD", "hkd": "HKD", "twd": "TWD"}
+_NOT_BEFORE_NUMERAL = frozenset(_CN_NUM_CHARS + _NUMERALS["not_before"]["chars"])  # inside a numeral; 五月一日 is a date
+_CURRENCY_PREFIX_UNIT = {prefix: unit for unit, prefixes in lexicon.table("en", "currency_prefixes").items()
+                         for prefix in prefixes}
+_CURRENCY_SIGNS = [p for p in _CURRENCY_PREFIX_UNIT if not p.isalnum()]
+_CURRENCY_CODES = [p for p in _CURRENCY_PREFIX_UNIT if p.isalnum()]
+_CURRENCY_BEFORE = re.compile(  # a sign, or a code that is a word of its own ("rmb", not "...rmb")
+    "(?:" + "|".join(f"(?<![a-z0-9]){re.escape(p)}" if p[0].isalpha() else re.escape(p)
+                     for p in sorted(_CURRENCY_PREFIX_UNIT, key=len, reverse=True)) + r")\s?\Z")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -627,10 +629,12 @@ _QUANTITY_SCANNER = re.compile(
 _PARTS_OF_RUN = re.compile(f"[{_CN_NUM_CHARS}半刻]+|[0-9]+")
 _DIGIT = re.compile("[0-9]")
 # a number right after a currency sign or code (the digit first, so that re prefilters on it)
+_SIGNS = re.escape("".join(sign for sign in _CURRENCY_SIGNS if len(sign) == 1))
+_CODES = "|".join(code for code in _CURRENCY_CODES if len(code) == 3)  # (a lookbehind: one width)
 _CURRENCY_NUMBER = re.compile(
-    r"[0-9](?<![0-9][0-9])(?:(?<=[$¥][0-9])|(?<=[$¥] [0-9])|(?<=(?:rmb|cny|usd|hkd|twd)[0-9])"
-    r"|(?<=(?:rmb|cny|usd|hkd|twd) [0-9]))[0-9]*")
-_BEFORE_CURRENCY_AMOUNT = frozenset("$¥ bdy")  # the last character of a sign or code, or a space
+    rf"[0-9](?<![0-9][0-9])(?:(?<=[{_SIGNS}][0-9])|(?<=[{_SIGNS}] [0-9])|(?<=(?:{_CODES})[0-9])"
+    rf"|(?<=(?:{_CODES}) [0-9]))[0-9]*")
+_BEFORE_CURRENCY_AMOUNT = frozenset(p[-1] for p in _CURRENCY_PREFIX_UNIT) | {" "}  # a sign's or code's last character
 
 
 def _after_currency(text: str, pos: int) -> bool:
@@ -638,7 +642,7 @@ def _after_currency(text: str, pos: int) -> bool:
     before = text[pos - 1:pos]
     if before == " ":
         before = text[pos - 2:pos - 1]
-    return before != "" and before in "$¥bdy" and text[pos] in "0123456789"
+    return before != "" and before in _BEFORE_CURRENCY_AMOUNT and before != " " and text[pos] in "0123456789"
 
 
 def _quantities(text: str, steps: list[list[Region]] | None) -> str:

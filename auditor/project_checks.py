@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from auditor import lexicon
 from auditor.model import Check, Evidence
 from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import Quantity
@@ -29,8 +30,8 @@ def _masked(text: str) -> str:
     return _DIGITS.sub("#", text)
 
 
-_CJK = "\u3400-\u9fff"
-_SYNONYM_TOKEN = re.compile("[\ua000-\ua48f]")  # see auditor.audit.matching_normalizer
+_CJK = lexicon.chars("han")
+_SYNONYM_TOKEN = re.compile(lexicon.token_class())  # see auditor.audit.matching_normalizer
 _UNITS = sorted(UNIT_TOKENS.values(), key=len, reverse=True)  # longest first: #hkd is not #h + kd
 _QUANTITY_MARK = "#(?:" + "|".join(map(re.escape, _UNITS)) + ")?"  # a masked quantity: '#min', '#day', '#'
 _QUANTITY_ONLY = re.compile(rf"(?:{_QUANTITY_MARK}\s*)+")
@@ -88,10 +89,8 @@ def _says_something(clause: str) -> bool:
 # them, "我们会在两小时内给您回电" states "15分钟内回电" (a short clause that a line's
 # own words around it would otherwise drown), and "Replacement SIM ready in 1 hour"
 # states "Replacement SIM ready within 1 hour". The quantities are compared afterwards.
-_EN_FUNCTION_WORDS = re.compile(
-    r"(?<![a-z'])(?:we|we'll|will|shall|you|you'll|your|our|us|be|is|are|can|get|the|a|an|in|within|by|"
-    r"to|of|for|at|on|under)(?![a-z'])")
-_ZH_FUNCTION_CHARS = re.compile("[我们您你会将在于内给为的了之以]")
+_EN_FUNCTION_WORDS = re.compile(rf"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])")
+_ZH_FUNCTION_CHARS = re.compile(f"[{lexicon.text('zh', 'function_chars')}]")
 _DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit in ("s", "min", "h", "day", "week")) + ")(?![a-z])")
 _SPACES = re.compile(r"\s+")
 

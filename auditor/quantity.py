@@ -14,23 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# alias -> canonical unit. Aliases are matched case-insensitively after NFKC.
-UNIT_ALIASES: dict[str, str] = {}
-for canonical, aliases in {
-    "s": ["s", "sec", "secs", "second", "seconds", "秒", "秒钟", "秒鐘"],
-    "min": ["min", "mins", "minute", "minutes", "m", "分", "分钟", "分鐘"],
-    "h": ["h", "hr", "hrs", "hour", "hours", "小时", "个小时", "個小時", "小時", "钟头", "鐘頭", "个钟头", "個鐘頭", "个钟", "個鐘"],
-    "day": ["d", "day", "days", "天", "日", "个工作日", "工作日", "個工作日", "工作天", "个工作天", "個工作天",
-            "working day", "working days", "business day", "business days"],
-    "week": ["w", "wk", "wks", "week", "weeks", "周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜"],
-    "%": ["%", "percent", "pct", "per cent", "百分之"],
-    "CNY": ["cny", "rmb", "元", "块", "塊", "块钱", "塊錢", "人民币", "人民幣", "yuan", "¥", "￥"],
-    "HKD": ["hkd", "hk$", "港元", "港币", "港幣"],
-    "TWD": ["twd", "nt$", "新台币", "新台幣", "台币", "台幣"],
-    "USD": ["usd", "$", "us$", "dollar", "dollars", "美元"],
-}.items():
-    for alias in aliases:
-        UNIT_ALIASES[alias] = canonical
+from auditor import lexicon
+
+# alias -> canonical unit (the lexicon's units of every language), matched case-insensitively after NFKC.
+UNIT_ALIASES: dict[str, str] = lexicon.units()
 
 # canonical unit -> (kind, factor to the kind's base unit)
 UNIT_KINDS: dict[str, tuple[str, float]] = {
@@ -74,11 +61,11 @@ def convert(value: float, unit: str, to_unit: str) -> float:
     return value * factor_from / factor_to
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
-              "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-              "九": 9, "玖": 9}
-_CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_NUMERALS = lexicon.table("zh", "numerals")
+_CN_DIGITS: dict[str, int] = _NUMERALS["digits"]
+_CN_UNITS: dict[str, int] = _NUMERALS["places"]
+_CN_BIG: dict[str, int] = _NUMERALS["big"]
+_CN_POINT = tuple(_NUMERALS["decimal_point"])
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG)
 
 
@@ -89,8 +76,10 @@ def chinese_to_number(text: str) -> int | float:
     (a last digit right after 百/千/万/亿 counts in the next lower place), and decimals with
     ``点``: ``二点五`` -> 2.5 (then a float).
     """
-    if "点" in text or "點" in text:
-        whole, _, fraction = text.replace("點", "点").partition("点")
+    if any(point in text for point in _CN_POINT):
+        for point in _CN_POINT[1:]:
+            text = text.replace(point, _CN_POINT[0])
+        whole, _, fraction = text.partition(_CN_POINT[0])
         if not whole or not fraction or any(ch not in _CN_DIGITS for ch in fraction):
             raise ValueError(f"not a Chinese numeral: {text!r}")
         return float(f"{chinese_to_number(whole)}.{''.join(str(_CN_DIGITS[ch]) for ch in fraction)}")

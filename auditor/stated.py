@@ -12,31 +12,21 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from auditor.normalize import NUMBER_UNIT, clause_end, clause_start, in_quotes, split_clauses
+from auditor import lexicon
+from auditor.lexicon import char_class, token_class
+from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
 from auditor.quantity import UNIT_KINDS, canonical_unit, convert
 
-_TOKENS = re.compile("[\ua000-\ua48f]")  # synonym groups, see auditor.audit.matching_normalizer
+_TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
 _NEAR = 24  # characters either side of a quantity in which the metric's words must appear
-_STOP_WORDS = frozenset({
-    "within", "in", "under", "less", "than", "more", "after", "before", "the", "a", "an", "of", "for", "to",
-    "at", "by", "and", "or", "our", "your", "you", "we", "will", "be", "is", "are", "with", "all", "up",
-    "time", "rate", "window", "days", "free", "no", "not",
-    "min", "day", "week", "cny", "hkd", "twd", "usd",  # unit tokens of normalised quantities
-})
-_CJK_STOP = frozenset("内以之的在了我们您你及和与或")
-# Chinese for words of metric names that neither a synonym group nor the promise's own
-# words give: 排队等了二十分钟 reports a queue_wait. (Not a synonym group: 排队 as a token
-# would shrink cues such as 一直排队 until a one-character typo defeats them.)
-_METRIC_WORDS_ZH = {"queue": ("排队", "排了")}
-# Whole words only ("William", "order status", "showroom", 电话 and 会员 quote nobody), but
-# a Latin word may touch Chinese: "said我们支持30天无理由退货".
-_CLAIM_WORDS = re.compile(
-    r"(?<![a-z])(?:said|says|say|told|promis[a-z]*|claim[a-z]*|state[sd]?|stating|statement|advertis[a-z]*|"
-    r"banner|written|reads|according|will|show(?:s|ed|n)?|display(?:s|ed)?)(?![a-z])"
-    r"|说|称|承诺|写着|写|表示|号称|保证|标明|宣传|声称|告诉|(?<!电)话|讲|会(?!员)|將|将|显示")
-_WITHIN_AFTER = re.compile(r"\s*(?:内|以内|之内|以下|起|包|保证)")
-_WITHIN_BEFORE = re.compile(r"(?:within|in under|under|up to|no more than|less than|at most|最多|不超过|保证|承诺)\s*$")
-_CLAIM_AT_END = re.compile(r"(?:says|said|say|shows|show|showed|reads|read|states|显示|写着|写|说|标着|称|表示|宣传)\s*$")
+_STOP_WORDS = frozenset(lexicon.words("en", "metric_stop_words")) | frozenset(UNIT_TOKENS.values())
+_CJK_STOP = frozenset(lexicon.text("zh", "metric_stop_chars"))
+_HAN = re.compile(char_class("han"))
+_METRIC_WORDS_ZH = {word: tuple(found) for word, found in lexicon.table("zh", "metric_words").items()}
+_CLAIM_WORDS = ("en", "claim_words"), ("zh", "claim_words")
+_WITHIN_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'bound_after'))})")
+_WITHIN_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'bound_before'), ('zh', 'bound_before'))})\s*$")
+_CLAIM_AT_END = re.compile(rf"(?:{lexicon.alternation(('en', 'claim_at_end'), ('zh', 'claim_at_end'))})\s*$")
 _OPERATORS = {
     "<=": lambda value, target: value <= target,
     "<": lambda value, target: value < target,
@@ -102,7 +92,7 @@ def metric_words(metric: str, normalised_promise: str) -> list[str]:
 def _content_words(text: str) -> set[str]:
     words = {word for word in re.findall(r"[a-z]{3,}", text) if word not in _STOP_WORDS}
     words.update(_TOKENS.findall(text))  # a synonym group's token is a word of its own
-    cjk = "".join(char for char in text if "\u3400" <= char <= "\u9fff" and char not in _CJK_STOP)
+    cjk = "".join(char for char in _HAN.findall(text) if char not in _CJK_STOP)
     words.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
     return words
 
@@ -117,7 +107,7 @@ def _is_claim(text: str, stated: Stated) -> bool:
     if in_quotes(text, stated.start):  # quoted from a banner, a web page, the staff
         return True
     start = clause_start(text, stated.start)
-    if _CLAIM_WORDS.search(text, start, stated.start):
+    if any(lexicon.find_word(language, name, text, start, stated.start) for language, name in _CLAIM_WORDS):
         return True
     # 网站上写着，72小时送达: a clause mark ended the clause just after the claim word.
     if start >= 2 and _CLAIM_AT_END.search(text, max(0, start - 8), start - 1):
@@ -190,8 +180,7 @@ class MetricIndex:
 
 
 # What may stand beside a quantity that completes the clause before it ("…第二天送到，共三十个小时").
-_FILLER = re.compile(r"(?:\s|共|总共|一共|约|大约|用了|花了|用时|历时|about|around|roughly|approximately|in total|"
-                     r"total|in all|altogether)*")
+_FILLER = re.compile(rf"(?:\s|{lexicon.alternation(('zh', 'fillers'), ('en', 'fillers'))})*")
 
 
 def _search_window(text: str, stated: Stated) -> tuple[int, int]:
@@ -206,4 +195,4 @@ def _search_window(text: str, stated: Stated) -> tuple[int, int]:
 
 def _is_ordinal(text: str, stated: Stated) -> bool:
     """第2天 is "on the second day", a point in time rather than a span of it."""
-    return text[stated.start - 1:stated.start] == "第"
+    return text[max(0, stated.start - 1):stated.start] in lexicon.words("zh", "ordinal")

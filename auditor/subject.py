@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from auditor import lexicon
+from auditor.lexicon import char_class, token_class
 from auditor.normalize import Normalizer
 
 SPOKEN = 1.0  # the weight of terms a visit must show
@@ -35,37 +37,16 @@ _TYPO_RATIO = 85.0
 _TYPO_MIN_LENGTH = 5
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_CJK_PAIR = re.compile("(?=([\u3400-\u9fff\uf900-\ufaff]{2}))")  # every overlapping pair of Chinese characters
-_TOKEN = re.compile("[\ua000-\ua48f]")  # a synonym group, see auditor.audit.matching_normalizer
+_CJK_PAIR = re.compile(f"(?=({char_class('han')}{{2}}))")  # every overlapping pair of Chinese characters
+_TOKEN = re.compile(token_class())  # a synonym group, see auditor.audit.matching_normalizer
 
 # Words that never make a subject: function words, and the words every visit of every
-# brand uses (service, store, staff, time, numbers' units).
-_EN_STOP = frozenset("""
-a about above after again against all also always am an and any anything are around as at away be been before
-being below between both but by can could did do does doing done down during each either else even ever every
-few for from further get gets getting got had has have having he her here hers him his how i if in into is it
-its just least less like made make makes many may me might more most much must my near need needs never new
-next no nor not now of off on once one only or other our ours out over own per please quick quickly same say
-says see she should so some such than that the their them then there these they this those through to too
-under until up upon us very via was we were what when where which while who whom why will with within without
-would yes yet you your yours
-always available every everyone guaranteed guarantee promise promised promises ensure best great good full
-service services customer customers client clients store stores shop shops staff team people person
-time times day days hour hours minute minutes min mins week weeks month months year years second seconds
-today tomorrow yesterday morning afternoon evening night
-call called calls calling phone phoned line visit visited went came come go said told ask asked tell
-want wanted thank thanks hello welcome sorry okay ok help helped
-brand official free back first window still need needed
-""".split())
-# Particles, pronouns, conjunctions — and numerals and classifiers, whose pairs are quantities
-# (一杯, 两个, 杯咖 of 一杯咖啡), not subjects.
-_CJK_STOP_CHARS = frozenset("的了着过吗呢吧啊呀哦嗯我你您他她它们和与及或之内以也都就还很又再把被给让一二两三四五六七八九十百千几个杯份次件位张")
-_CJK_STOP_PAIRS = frozenset("""
-我们 你们 您的 我的 服务 客服 门店 店员 免费 小时 分钟 时间 今天 明天 昨天 可以 所有 全部 产品 顾客 客户 消费 品牌
-官方 保证 承诺 一定 马上 立即 欢迎 光临 谢谢 感谢 你好 您好 请问 没有 已经 然后 因为 所以 但是 如果 之后 以后 以前
-之前 一下 一个 一直 这个 那个 什么 怎么 现在 电话 说话 告诉 问题 需要 只要 任何 每个 每位 每次 我想 想要
-不能 不是 不会 不用 不要 没人 有人 是否 还是 就是 这里 那里 这样 那样 到了 到店 在店 店里 一样 时候 有点 觉得
-""".split())
+# brand uses (service, store, staff, time, numbers' units) — the lexicon's subject stop
+# words. Chinese: particles, pronouns, conjunctions, and numerals and classifiers, whose
+# pairs are quantities (一杯, 两个, 杯咖 of 一杯咖啡), not subjects.
+_EN_STOP = frozenset(lexicon.words("en", "subject_stop_words"))
+_CJK_STOP_CHARS = frozenset(lexicon.text("zh", "subject_stop_chars"))
+_CJK_STOP_PAIRS = frozenset(lexicon.words("zh", "subject_stop_pairs"))
 
 
 def _pairs_pattern(pairs: frozenset[str]) -> re.Pattern[str]:
@@ -79,8 +60,7 @@ def _pairs_pattern(pairs: frozenset[str]) -> re.Pattern[str]:
 _CJK_STOP = _pairs_pattern(_CJK_STOP_PAIRS)
 _CJK_STOP_CHAR = re.compile(f"[{''.join(sorted(_CJK_STOP_CHARS))}]")
 # Synonym groups that name no subject: every visit greets, thanks and meets staff.
-_GENERIC_PHRASES = ("customer service", "staff", "customer", "store", "free", "hello", "welcome", "goodbye",
-                    "thanks", "sorry", "manager")
+_GENERIC_PHRASES = lexicon.words("en", "generic_phrases")
 
 
 @lru_cache(maxsize=65536)

@@ -49,6 +49,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
+from auditor import lexicon
 from auditor.report import fonts
 
 DPI = 200
@@ -448,12 +449,12 @@ def _ink_on(colour) -> str:
 
 # One Han/kana/fullwidth character with the closing punctuation that must not start a line,
 # or one Latin word with its trailing spaces.
-_TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][，。、；：！？）」』】〕》〉”’]*"
-                    r"|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+\s*|\s+")
+_WIDE = lexicon.chars("east_asian", "full_width")
+_TOKEN = re.compile(f"[{_WIDE}][，。、；：！？）」』】〕》〉”’]*|[^\\s{_WIDE}]+\\s*|\\s+")
 
 
-_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
-_CJK_SPLIT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # CJK may break anywhere
+_CJK_CHAR = re.compile(lexicon.char_class("east_asian"))
+_CJK_SPLIT = re.compile(f"[{_WIDE}]")  # CJK may break anywhere
 
 
 def _units(width_cm: float, size_pt: float) -> int:

@@ -77,6 +77,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from auditor import lexicon
 from auditor.errors import AuditorError
 from auditor.report import fonts
 
@@ -154,7 +155,7 @@ _SETTINGS_ORDER = ("w:writeProtection", "w:view", "w:zoom", "w:removePersonalInf
                    "w:listSeparator")
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
+_CJK = re.compile(lexicon.char_class("east_asian", "full_width"))
 
 
 class TemplateError(AuditorError, ValueError):
@@ -823,7 +824,7 @@ _CELL_MARGINS_CM = 0.38 + 0.12  # Word's default left and right cell margins, an
 _SAFETY_CM = 0.2  # what a measured one-line cell keeps in hand: renderers differ a little
 _WORD_JOINER = "\u2060"
 _INNER_BREAK = re.compile(r"(?<=\S)([–—/-])(?=\S)")  # a line may break after these inside a word
-_CJK_RUN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_CJK_RUN = re.compile(lexicon.char_class("east_asian", "full_width") + "+")
 
 
 def _whole_words(text: str) -> str:
