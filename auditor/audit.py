@@ -179,7 +179,7 @@ def check_observations(project: Project, plan: AuditPlan, period_from: str | Non
     for touchpoint, group in groupby(observations, key=lambda observation: observation.touchpoint):
         checker = TouchpointChecker(touchpoint, plan.promises, plan.lines, plan.thresholds)
         for batch in _batched(group, _BATCH):
-            texts = [plan.normalizer(observation.transcript, traced=True) for observation in batch]
+            texts = [plan.normalizer(observation.transcript) for observation in batch]
             result = checker.check(batch, texts, tally)
             content = dict(plan.judged)  # a copy per batch: cheaper than a ChainMap lookup per finding
             content.update((f"observation:{o.key}", _observation_content(o)) for o in batch)

@@ -37,11 +37,12 @@ The steps, in order (each keeps the offset map exact):
    group's first entry, longest variant first; Latin variants only as whole words, and a
    phrase of several Latin words also with one typo in one of its words (``cal you back``).
 
-Speed: the audit normalises every transcript, but asks for the way back only for the few
-spans it reports. So a call runs each pass as fast as ``re`` allows (constant replacements
-in C) and keeps nothing but the text; ``to_original`` re-runs the same passes once, in a
-mode that records each pass's replaced regions (never a per-character list), and maps
-positions back through them with ``bisect``.
+One mechanism applies and traces every edit: a pass that changes the length of the text
+writes it through ``_Rewriter``, which records the replaced regions as it builds the new
+text, so the map back is made by the very edits that made the result (never a second,
+traced run that has to agree with a fast one). ``to_original`` maps positions back
+through each pass's regions with ``bisect``; passes that replace characters one for one
+(``str.translate``) need none.
 """
 
 from __future__ import annotations
@@ -93,65 +94,52 @@ class Normalized:
 
     text: str  # the normalised text
     original: str  # the input
-    _steps: Steps | None = field(default=None, repr=False, compare=False)
-    _trace: Callable[[str], tuple[str, Steps]] | None = field(default=None, repr=False, compare=False)
+    _steps: Steps = field(default=(), repr=False, compare=False)  # each pass's replaced regions
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span [start, end) of .text to the span of .original it came from
         (a replaced region maps to the whole original region; never a half character)."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} is not inside the normalised text (length {len(self.text)})")
-        for regions in reversed(self._passes()):
+        for regions in reversed(self._steps):
             start, end = _map_span(regions, start, end)
         return start, end
 
-    def _passes(self) -> Steps:
-        steps = self._steps
-        if steps is None:
-            steps = ()
-            if self._trace is not None:
-                text, steps = self._trace(self.original)
-                if text != self.text:  # the traced passes must be the very same passes
-                    raise RuntimeError(f"normalisation traced differently: {text!r} != {self.text!r}")
-            object.__setattr__(self, "_steps", steps)
-        return steps
-
 
 class _Rewriter:
-    """Builds the new text of one pass from (start, end, replacement) in increasing order,
-    keeping the replaced regions when tracing."""
+    """The one way a pass changes the length of text: it builds the new text from
+    (start, end, replacement) in increasing order and records the replaced regions, which
+    :meth:`result` adds to the steps that map the result back. (A pass that replaces
+    characters one for one needs no regions: it uses ``str.translate`` or a constant
+    ``re.sub`` of one character.)"""
 
     __slots__ = ("text", "pieces", "regions", "pos", "delta")
 
-    def __init__(self, text: str, trace: bool) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.pieces: list[str] = []
-        self.regions: list[Region] | None = [] if trace else None
+        self.regions: list[Region] = []
         self.pos = 0
         self.delta = 0
 
     def replace(self, start: int, end: int, new: str) -> None:
         self.pieces.append(self.text[self.pos:start])
         self.pieces.append(new)
-        if self.regions is not None:
-            self.regions.append((start + self.delta, start + self.delta + len(new), start, end))
-            self.delta += len(new) - (end - start)
+        self.regions.append((start + self.delta, start + self.delta + len(new), start, end))
+        self.delta += len(new) - (end - start)
         self.pos = end
 
-    def result(self, steps: list[list[Region]] | None) -> str:
+    def result(self, steps: list[list[Region]]) -> str:
         if not self.pieces:
             return self.text
-        if steps is not None and self.regions:
-            steps.append(self.regions)
+        steps.append(self.regions)
         self.pieces.append(self.text[self.pos:])
         return "".join(self.pieces)
 
 
-def _sub(pattern: re.Pattern[str], new: str, text: str, steps: list[list[Region]] | None) -> str:
-    """pattern.sub(new, text) with a constant replacement; its regions when tracing."""
-    if steps is None:
-        return pattern.sub(new, text)
-    out = _Rewriter(text, True)
+def _sub(pattern: re.Pattern[str], new: str, text: str, steps: list[list[Region]]) -> str:
+    """pattern.sub(new, text) with a constant replacement, recording its regions."""
+    out = _Rewriter(text)
     for match in pattern.finditer(text):
         out.replace(match.start(), match.end(), new)
     return out.result(steps)
@@ -330,7 +318,7 @@ def _folding() -> _Folding:
     return _folding_cache[0]
 
 
-def _fold(text: str, steps: list[list[Region]] | None) -> str:
+def _fold(text: str, steps: list[list[Region]]) -> str:
     if text.isascii():
         return text.lower()
     folding = _folding()
@@ -339,7 +327,7 @@ def _fold(text: str, steps: list[list[Region]] | None) -> str:
         return text.lower()
     start = hit.start()
     if folding.expand_re.search(text, start):
-        out = _Rewriter(text, steps is not None)
+        out = _Rewriter(text)
         for match in folding.expand_re.finditer(text, start):
             new = folding.expansion(match.group())
             if new is not None:
@@ -514,8 +502,8 @@ def _english_number(text: str, pos: int) -> tuple[str, int] | None:
     return _fmt(_words_value(number)), end
 
 
-def _english_numbers(text: str, steps: list[list[Region]] | None) -> str:
-    out = _Rewriter(text, steps is not None)
+def _english_numbers(text: str, steps: list[list[Region]]) -> str:
+    out = _Rewriter(text)
     for start, _ in _EN_STARTS.spans(text):
         if start < out.pos:
             continue
@@ -645,8 +633,8 @@ def _after_currency(text: str, pos: int) -> bool:
     return before != "" and before in _BEFORE_CURRENCY_AMOUNT and before != " " and text[pos] in "0123456789"
 
 
-def _quantities(text: str, steps: list[list[Region]] | None) -> str:
-    out = _Rewriter(text, steps is not None)
+def _quantities(text: str, steps: list[list[Region]]) -> str:
+    out = _Rewriter(text)
     runs = [run.span() for run in _QUANTITY_SCANNER.finditer(text)]
     amounts = [m.span() for m in _CURRENCY_NUMBER.finditer(text)]
     if amounts:
@@ -765,7 +753,7 @@ _DOUBLE_SPACES = re.compile(r"  +")
 _SPACE_BY_CJK = re.compile(f" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 
 
-def _punctuation(text: str, steps: list[list[Region]] | None) -> str:
+def _punctuation(text: str, steps: list[list[Region]]) -> str:
     ascii_only = text.isascii()
     # 1:1 replacements first (no regions needed)
     text = _quotation_marks(text)
@@ -797,9 +785,9 @@ def _punctuation(text: str, steps: list[list[Region]] | None) -> str:
     return _strip(text, steps)
 
 
-def _strip(text: str, steps: list[list[Region]] | None) -> str:
+def _strip(text: str, steps: list[list[Region]]) -> str:
     stripped = text.strip(" |")
-    if steps is not None and len(stripped) != len(text):
+    if len(stripped) != len(text):
         lead = len(text) - len(text.lstrip(" |"))
         regions: list[Region] = []
         if lead:
@@ -865,7 +853,7 @@ def _misspellings(word: str) -> set[str]:
     return found
 
 
-def _base(text: str, steps: list[list[Region]] | None) -> str:
+def _base(text: str, steps: list[list[Region]]) -> str:
     """Steps 1-4."""
     text = _fold(text, steps)
     text = _english_numbers(text, steps)
@@ -876,7 +864,7 @@ def _base(text: str, steps: list[list[Region]] | None) -> str:
 def fold_text(text: str) -> str:
     """Steps 1-4 of any text (width, case, script, numbers, units, punctuation), without
     synonyms and without the map back: for comparing names, such as scenarios."""
-    return _base(text, None)
+    return _base(text, [])
 
 
 class Normalizer:
@@ -886,7 +874,7 @@ class Normalizer:
         groups = load_default_synonyms() if synonyms is None else _parse_synonyms(synonyms)
         self._synonyms: dict[str, str] = {}
         for group in groups:
-            forms = [form for form in (_base(phrase, None) for phrase in group) if form]
+            forms = [form for form in (_base(phrase, []) for phrase in group) if form]
             for form in forms:
                 self._synonyms.setdefault(form, forms[0])  # a phrase in two groups: the first wins
         # A typo inside a phrase of several words ("we'll cal you back") must not leave it
@@ -910,14 +898,13 @@ class Normalizer:
         self._other_re = re.compile(_trie(other)) if active and other else None
         self._other_in_ascii = any(form[0].isascii() for form in other)
         self._cache: dict[str, str] = {}
-        self._tracer = self._trace  # one bound method shared by every result
 
     @property
     def synonyms(self) -> dict[str, str]:
         """normalised variant -> normalised canonical form."""
         return dict(self._synonyms)
 
-    def _replace_synonyms(self, text: str, steps: list[list[Region]] | None) -> str:
+    def _replace_synonyms(self, text: str, steps: list[list[Region]]) -> str:
         spans: list[tuple[int, int]] = []
         if self._latin_finder is not None:
             spans = self._latin_finder.spans(text)
@@ -931,7 +918,7 @@ class Normalizer:
         replacements = self._replacements
         latin = _LATIN_SET
         pieces: list[str] = []
-        regions: list[Region] | None = [] if steps is not None else None
+        regions: list[Region] = []
         length = len(text)
         pos = delta = last_end = 0
         cjk_edges = False
@@ -952,38 +939,29 @@ class Normalizer:
             cjk_edges = cjk_edges or cjk_edge
             pieces.append(text[pos:start])
             pieces.append(new)
-            if regions is not None:
-                regions.append((start + delta, start + delta + len(new), start, end))
-                delta += len(new) - (end - start)
+            regions.append((start + delta, start + delta + len(new), start, end))
+            delta += len(new) - (end - start)
             pos = end
         if not pieces:
             return text
         pieces.append(text[pos:])
         text = "".join(pieces)
-        if regions:
-            steps.append(regions)  # type: ignore[union-attr]
+        steps.append(regions)
         if cjk_edges and " " in text:  # my robot vacuum is -> my扫地机is, as step 4 would
             text = _sub(_SPACE_BY_CJK, "", text, steps)
         return text
 
-    def _run(self, text: str, steps: list[list[Region]] | None) -> str:
+    def _run(self, text: str) -> tuple[str, Steps]:
+        steps: list[list[Region]] = []
         text = _base(text, steps)
         if text and (self._latin_finder is not None or self._other_re is not None):
             text = self._replace_synonyms(text, steps)
-        return text
+        return text, tuple(steps)
 
-    def _trace(self, text: str) -> tuple[str, Steps]:
-        steps: list[list[Region]] = []
-        return self._run(text, steps), tuple(steps)
-
-    def __call__(self, text: str, *, traced: bool = False) -> Normalized:
-        """The normalised text. Its map back to the original is traced when first needed,
-        by normalising again; ``traced=True`` traces it now, in the one pass, which is
-        cheaper for a text that will surely need it (an audited transcript)."""
-        if traced:
-            normalized, steps = self._trace(text)
-            return Normalized(normalized, text, steps, None)
-        return Normalized(self._run(text, None), text, None, self._tracer)
+    def __call__(self, text: str) -> Normalized:
+        """The normalised text, with its map back to the original."""
+        normalized, steps = self._run(text)
+        return Normalized(normalized, text, steps)
 
     def phrase(self, text: str) -> str:
         """The normalised text only (for script lines and cues); cached."""
@@ -993,10 +971,10 @@ class Normalizer:
             pass
         if len(self._cache) >= 100_000:
             self._cache.clear()
-        result = self._cache[text] = self._run(text, None)
+        result = self._cache[text] = self._run(text)[0]
         return result
 
     def without_synonyms(self, text: str) -> str:
         """Steps 1-4 only: numbers and units stay visible even where a synonym group
         would swallow them (``within 24 hours`` is a quantity, not "24/7")."""
-        return _base(text, None)
+        return _base(text, [])
