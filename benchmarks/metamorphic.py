@@ -197,8 +197,8 @@ class ProjectTexts:
         self.bigrams = set().union(*(chinese_bigrams(text) for text in own)) if own else set()
         self.folded_lines = [_fold(line) for line in self.lines]
         self.line_numbers = [{int(d) for d in re.findall(r"\d+", line)} for line in self.folded_lines]
-        self.protected_words = self.words | set().union(*(english_words(s) for s in self.synonyms)) \
-            | _NUMBER_AND_UNIT_WORDS if self.synonyms else self.words | _NUMBER_AND_UNIT_WORDS
+        synonym_words = set().union(*(english_words(phrase) for phrase in self.synonyms)) if self.synonyms else set()
+        self.protected_words = self.words | synonym_words | _NUMBER_AND_UNIT_WORDS
 
     def protects(self, word: str) -> bool:
         """Is the word one of the project's own (or a number, unit or synonym word), or so
@@ -782,8 +782,9 @@ class SetRunner:
         self.run_audit = evaluate.load_engine()
         project = self._import({})
         try:
-            self.transcripts = dict(project.db.execute("SELECT key, transcript FROM observations").fetchall())
-            self.transcripts = {k: v or "" for k, v in self.transcripts.items()}
+            from auditor.records import iter_observations  # noqa: PLC0415
+
+            self.transcripts = {o.key: o.transcript or "" for o in iter_observations(project, None, None)}
             self.texts = ProjectTexts.of_project(project)
             self.grouped = self._audit(project)
         finally:
@@ -879,6 +880,10 @@ class SetRunner:
             violation.after_reason = (new or {}).get("reason") or ""
             record = observation if observation in replacements else target
             if record in replacements:
+                if around is None and relation == "traditional":  # the change is everywhere: show the evidence
+                    evidence = (new or {}).get("evidence") or (old or {}).get("evidence") or {}
+                    if "start" in evidence and key[0] == "obs" and evidence["end"] <= len(replacements[record]):
+                        around = (evidence["start"], evidence["end"])
                 violation.snippet = snippet(self.transcripts[record], replacements[record], around=around)
         return violation
 
@@ -1035,7 +1040,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     folders = args.eval_dir or default_sets()
-    relations = args.relation or list(RELATIONS)
+    relations = [name for name in RELATIONS if name in (args.relation or RELATIONS)]
     if not folders:
         print("metamorphic.py: no evaluation set found.", file=sys.stderr)
         return 2
