@@ -10,7 +10,7 @@ from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
-from auditor.stated import Stated, in_unit, meets, metric_words, same_kind
+from auditor.stated import Stated, in_unit, meets, metric_vocabulary, metric_words, same_kind
 from auditor.subject import Subjects, speaks_of
 
 
@@ -27,6 +27,7 @@ class PreparedPromise:
     words: list[str]  # words of its metric, for quantities in transcripts
     wording: dict[str, str] = field(default_factory=dict)  # normalised cue -> the cue as the brand wrote it
     subject: dict[str, float] = field(default_factory=dict)  # terms of what it promises, see auditor.subject
+    vocabulary: list[str] = field(default_factory=list)  # the lexicon's words for its metric (weaker than words)
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -47,14 +48,17 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
             wording.setdefault(cue, text)
     cues = list(wording)
     words: list[str] = []
+    vocabulary: list[str] = []
     if promise.metric:
         name = normalizer.phrase(promise.metric.replace("_", " "))
         # Words around the promise's quantity, seen both with synonym tokens (as in
         # transcripts) and without (where a group such as 24/7 swallowed the quantity).
         words = sorted(set(metric_words(name, normalizer.phrase(promise.text)))
                        | set(metric_words(name, normalizer.without_synonyms(promise.text))))
+        vocabulary = sorted({word for text in metric_vocabulary(promise.metric)
+                             if (word := normalizer.phrase(text)) and word not in words})
     subject = dict.fromkeys(Subjects(normalizer).of_promise(promise.text, promise.metric), 1.0)
-    return PreparedPromise(promise, cues, words, wording, subject)
+    return PreparedPromise(promise, cues, words, wording, subject, vocabulary)
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:

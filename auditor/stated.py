@@ -22,7 +22,6 @@ _NEAR = 24  # characters either side of a quantity in which the metric's words m
 _STOP_WORDS = frozenset(lexicon.words("en", "metric_stop_words")) | frozenset(UNIT_TOKENS.values())
 _CJK_STOP = frozenset(lexicon.text("zh", "metric_stop_chars"))
 _HAN = re.compile(char_class("han"))
-_METRIC_WORDS_ZH = {word: tuple(found) for word, found in lexicon.table("zh", "metric_words").items()}
 _CLAIM_WORDS = ("en", "claim_words"), ("zh", "claim_words")
 _WITHIN_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'bound_after'))})")
 _WITHIN_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'bound_before'), ('zh', 'bound_before'))})\s*$")
@@ -80,13 +79,24 @@ def metric_words(metric: str, normalised_promise: str) -> list[str]:
     """Words that mark a quantity as this metric's: the metric's name and the promise's
     own words around its quantity (``call back within 15min`` -> call, back)."""
     words = _content_words(metric.lower().replace("_", " "))
-    for word in re.findall(r"[a-z]+", metric.lower()):
-        words.update(_METRIC_WORDS_ZH.get(word, ()))
     for stated in quantities(normalised_promise):
         before = split_clauses(normalised_promise[max(0, stated.start - 14):stated.start])[-1]
         after = split_clauses(normalised_promise[stated.end:stated.end + 8])[0]
         words.update(_content_words(before) | _content_words(after))
     return sorted(words)
+
+
+def metric_vocabulary(metric: str) -> list[str]:
+    """The lexicon's words for what a metric measures, in every language, as written
+    (normalise them before use): ``wait_time`` -> wait, queue, 等, 排队 …"""
+    names = re.findall(r"[a-z]+", metric.lower())
+    found: list[str] = []
+    vocabularies = [lexicon.table(language, "metric_vocabulary") for language in lexicon.LANGUAGES]
+    for concept, entry in vocabularies[0].items():
+        if any(name.startswith(prefix) for prefix in entry["names"] for name in names):
+            for vocabulary in vocabularies:
+                found.extend(vocabulary.get(concept, {}).get("words", ()))
+    return found
 
 
 def _content_words(text: str) -> set[str]:
@@ -138,28 +148,34 @@ class MetricIndex:
     """The measurable promises of one touchpoint, indexed by their metric words, so that
     a transcript is scanned once per quantity rather than once per promise."""
 
-    def __init__(self, metrics: dict[str, tuple[str | None, list[str]]]):
-        self.owners: dict[str, list[tuple[str, str | None]]] = {}
+    def __init__(self, metrics: dict[str, tuple[str | None, list[str]]],
+                 vocabulary: dict[str, list[str]] | None = None):
+        # word -> [(promise, unit, strength)]: 0 for the promise's own words, 1 for the
+        # lexicon's words of its metric (等 is any wait's; 补卡 is the SIM promise's own)
+        self.owners: dict[str, list[tuple[str, str | None, int]]] = {}
         for key, (unit, words) in metrics.items():
             for word in words:
-                self.owners.setdefault(word, []).append((key, unit))
+                self.owners.setdefault(word, []).append((key, unit, 0))
+            for word in (vocabulary or {}).get(key, ()):
+                self.owners.setdefault(word, []).append((key, unit, 1))
         ordered = sorted(self.owners, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     def assign(self, text: str) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
 
-        Each quantity goes to the one promise whose words stand nearest to it, so
-        "3天内上门安装" measures the installation promise and not the 30-day returns
-        promise as well; each promise keeps its nearest quantity.
+        Each quantity goes to the one promise whose words stand nearest to it — its own
+        words before the lexicon's words of its metric — so "3天内上门安装" measures the
+        installation promise and not the 30-day returns promise as well, and "补卡等了两个
+        小时" the SIM promise rather than the queue's; each promise keeps its nearest quantity.
         """
-        best: dict[str, tuple[int, Stated]] = {}
+        best: dict[str, tuple[tuple, Stated]] = {}
         if self.pattern is None:
             return {}
         for stated in quantities(text):
             if _is_claim(text, stated):
                 continue
-            nearest: tuple[int, str] | None = None
+            nearest: tuple[tuple[int, int], str] | None = None
             for hit in self.pattern.finditer(text, *_search_window(text, stated)):
                 if hit.end() <= stated.start:
                     distance = stated.start - hit.end()
@@ -167,13 +183,13 @@ class MetricIndex:
                     distance = hit.start() - stated.end
                 else:
                     continue  # the word is part of the quantity itself
-                for key, unit in self.owners[hit.group()]:
-                    if _plausible(stated.unit, unit) and (nearest is None or distance < nearest[0]):
-                        nearest = (distance, key)
+                for key, unit, strength in self.owners[hit.group()]:
+                    if _plausible(stated.unit, unit) and (nearest is None or (strength, distance) < nearest[0]):
+                        nearest = ((strength, distance), key)
             if nearest is not None:
-                distance, key = nearest
+                (strength, distance), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
-                rank = (_is_ordinal(text, stated), distance)
+                rank = (_is_ordinal(text, stated), strength, distance)
                 if key not in best or rank < best[key][0]:
                     best[key] = (rank, stated)
         return {key: stated for key, (_, stated) in best.items()}

@@ -69,7 +69,8 @@ def judge(promise: Promise, transcript: str, measurements: dict | None = None,
     text = NORMALIZER(transcript)
     reported = None
     if promise.metric and promise.target is not None and text.text:
-        reported = MetricIndex({promise.key: (promise.unit, prepared.words)}).assign(text.text).get(promise.key)
+        reported = MetricIndex({promise.key: (promise.unit, prepared.words)},
+                               {promise.key: prepared.vocabulary}).assign(text.text).get(promise.key)
     plain = check_promise(prepared, observation, text, None, thresholds, reported)
     fast = check_promise(prepared, observation, text, _prefilter(prepared.cues, text.text, thresholds.review),
                          thresholds, reported)

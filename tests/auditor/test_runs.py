@@ -38,8 +38,9 @@ def _one_by_one(project: Project) -> list[tuple]:
         here_lines = [line for line in lines if line.line.touchpoint == observation.touchpoint]
         scores = {phrase: fuzz.partial_ratio(text.text, phrase) for p in here for phrase in p.cues}
         scores.update({line.phrase: fuzz.partial_ratio(text.text, line.phrase) for line in here_lines})
-        measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in here
-                                  if p.promise.metric and p.promise.target is not None})
+        measured = [p for p in here if p.promise.metric and p.promise.target is not None]
+        measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in measured},
+                                 {p.promise.key: p.vocabulary for p in measured})
         reported = measurable.assign(text.text) if text.text else {}
         for prepared in here:
             if prepared.promise.valid_on(observation.day):
