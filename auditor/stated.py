@@ -25,7 +25,7 @@ _HAN = re.compile(char_class("han"))
 _CLAIM_WORDS = ("en", "claim_words"), ("zh", "claim_words")
 _WITHIN_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'bound_after'))})")
 _WITHIN_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'bound_before'), ('zh', 'bound_before'))})\s*$")
-_CLAIM_AT_END = re.compile(rf"(?:{lexicon.alternation(('en', 'claim_at_end'), ('zh', 'claim_at_end'))})\s*$")
+_CLAIM_AT_END = re.compile(rf"(?:{lexicon.alternation(('zh', 'claim_at_end'))})\s*$")
 _OPERATORS = {
     "<=": lambda value, target: value <= target,
     "<": lambda value, target: value < target,
