@@ -59,7 +59,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from auditor import lexicon
-from auditor.quantity import _CN_DIGITS, UNIT_ALIASES, chinese_to_number
+from auditor.quantity import _CN_DIGITS, _CN_UNITS, UNIT_ALIASES, chinese_to_number
 
 __all__ = ["CLAUSE_MARKS", "NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normalizer", "clause_end", "clause_start",
            "fold_text", "in_quotes", "load_default_synonyms", "split_clauses"]
@@ -530,9 +530,10 @@ _BEFORE_UNIT = r"(?:\s*|-(?=[a-z]))"
 _QUANTITY = re.compile(
     f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
     f"|(?P<qn>[一二两三123])?刻钟"
-    f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余]))?{_BEFORE_UNIT}(?P<unit>{_ANY_UNIT})"
-    f"(?P<h2>半(?!个?{_ZH_UNIT}))?"
+    f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余])|(?P<about>个?来))?{_BEFORE_UNIT}"
+    f"(?P<unit>{_ANY_UNIT})(?P<h2>半(?!个?{_ZH_UNIT}))?"
     f"|半(?P<hu>个?{_ZH_UNIT})"
+    f"|(?:个把|成(?=个))(?P<one>个?{_ZH_UNIT})"  # 个把小时 (an hour or so), 成个钟 (Cantonese: a whole hour)
     f"|(?P<bare>{_DECIMAL})"
 )
 _NOT_BEFORE_NUMERAL = frozenset(_CN_NUM_CHARS + _NUMERALS["not_before"]["chars"])  # inside a numeral; 五月一日 is a date
@@ -545,6 +546,11 @@ _CURRENCY_BEFORE = re.compile(  # a sign, or a code that is a word of its own ("
                      for p in sorted(_CURRENCY_PREFIX_UNIT, key=len, reverse=True)) + r")\s?\Z")
 
 
+_CN_DIGIT_CLASS = f"[{''.join(c for c, v in _CN_DIGITS.items() if v)}]"
+_APPROXIMATE_UNITS = re.compile(f"(?:({_CN_DIGIT_CLASS})?十)({_CN_DIGIT_CLASS})({_CN_DIGIT_CLASS})")
+_APPROXIMATE_PLACE = re.compile(f"({_CN_DIGIT_CLASS})({_CN_DIGIT_CLASS})([十百千])")
+
+
 @functools.lru_cache(maxsize=4096)
 def _chinese_value(numeral: str) -> str | None:
     """Digits for a numeral; 两三 / 三五 (an approximate range) -> 2-3 / 3-5."""
@@ -554,6 +560,18 @@ def _chinese_value(numeral: str) -> str | None:
         low, high = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
         if high > low:
             return f"{low}-{high}"
+    # an approximate range: 二三十 (20-30), 三四百 (300-400), 十五六 (15-16), 二十五六 (25-26)
+    tens = _APPROXIMATE_UNITS.fullmatch(numeral)
+    if tens is not None:
+        ten, low, high = tens.groups()
+        base = 10 * (_CN_DIGITS[ten] if ten else 1)
+        if _CN_DIGITS[high] == _CN_DIGITS[low] + 1:
+            return f"{base + _CN_DIGITS[low]}-{base + _CN_DIGITS[high]}"
+    place = _APPROXIMATE_PLACE.fullmatch(numeral)
+    if place is not None:
+        low, high, unit = place.groups()
+        if _CN_DIGITS[high] == _CN_DIGITS[low] + 1:
+            return f"{_CN_DIGITS[low] * _CN_UNITS[unit]}-{_CN_DIGITS[high] * _CN_UNITS[unit]}"
     try:
         return _fmt(chinese_to_number(numeral))
     except ValueError:
@@ -566,11 +584,14 @@ def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
     m = _QUANTITY.match(text, pos)
     if m is None:
         return None
-    pct, quarter, num, half1, more, unit_text, half2, half_unit, bare = m.groups()
+    pct, quarter, num, half1, more, unit_text, half2, half_unit, bare = m.group(
+        "pct", "qn", "num", "h1", "more", "unit", "h2", "hu", "bare")
+    if m["one"] is not None:
+        return pos, m.end(), "1" + _unit_token(m["one"])
     if pct is not None:  # 百分之二十
         value = _chinese_value(pct)
         return (pos, m.end(), f"{value}%") if value and "-" not in value else None
-    if num is None and half_unit is None and bare is None:  # 一刻钟
+    if num is None and half_unit is None and bare is None and m["one"] is None:  # 一刻钟
         count = {"一": 1, "二": 2, "两": 2, "三": 3}.get(quarter or "一") or int(quarter)
         return pos, m.end(), f"{15 * count}min"
     if pos > floor:  # not inside a number (the part before it not rewritten already)
@@ -609,11 +630,12 @@ def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
 
 
 # what may follow a run of numerals in a quantity (a unit's first character, 个, 半, ...)
-_UNIT_STARTS = frozenset("个半多余点分钟刻%.") | frozenset(a[0] for a in _ALIASES if a[0] != " ")
+_UNIT_STARTS = frozenset("个半多余来点分钟刻%.") | frozenset(a[0] for a in _ALIASES if a[0] != " ")
 _AFTER_NUMERALS = _UNIT_STARTS | frozenset(" \t\n\u3000")
 # runs of numerals that a unit (or 个, 半, 多 ...) may follow; the grammar is tried at their start
 _QUANTITY_SCANNER = re.compile(
-    f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?={_BEFORE_UNIT}{_char_class(_UNIT_STARTS)})")
+    f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?={_BEFORE_UNIT}{_char_class(_UNIT_STARTS)})"
+    f"|个把(?=个?{_ZH_UNIT})|成(?=个{_ZH_UNIT})")
 _PARTS_OF_RUN = re.compile(f"[{_CN_NUM_CHARS}半刻]+|[0-9]+")
 _DIGIT = re.compile("[0-9]")
 # a number right after a currency sign or code (the digit first, so that re prefilters on it)

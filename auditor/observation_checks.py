@@ -114,15 +114,17 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         cell = observation.measurements.get(promise.metric)
         if cell is not None and same_kind(cell[1], promise.unit):
             value = in_unit(cell[0], cell[1], promise.unit)
-            measured = (value, f"measured {Quantity(cell[0], cell[1] or promise.unit)}", None)
+            measured = (meets(value, promise.operator, promise.target),
+                        f"measured {Quantity(cell[0], cell[1] or promise.unit)}", None)
         elif reported is not None:
-            value = in_unit(reported.value, reported.unit, promise.unit)
-            span = Match(100.0, reported.start, reported.end)
-            measured = (value, f"reported {Quantity(reported.value, reported.unit)}", _evidence(text, span))
+            kept = reported.judge(promise.operator, promise.target, promise.unit)
+            if kept is not None:  # "over an hour" says nothing of a 2-hour promise
+                span = Match(100.0, reported.start, reported.end)
+                measured = (kept, f"reported {reported.describe()}", _evidence(text, span))
     if measured is not None:
-        value, what, evidence = measured
+        kept, what, evidence = measured
         target = f"{promise.operator} {Quantity(promise.target, promise.unit)}"
-        if not meets(value, promise.operator, promise.target):
+        if not kept:
             return Check(**base, verdict="broken", score=100.0, evidence=evidence,
                          reason=f"{what}, the promise is {target}", observed=evidence.text if evidence else what)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from auditor import lexicon
 from auditor.lexicon import char_class, token_class
-from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
+from auditor.normalize import UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
 from auditor.quantity import UNIT_KINDS, canonical_unit, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
@@ -43,6 +43,49 @@ class Stated:
     unit: str  # canonical unit of auditor.quantity (min, h, day, week, %, CNY …)
     start: int
     end: int
+    # What the text says the quantity lies between (in ``unit``; None: no bound that side).
+    # "20-25 min" is 20..25, "20多分钟" 20..30 with 20 itself excluded, "well over half an
+    # hour" 30.. (excluded), "not even 5 minutes" ..5; "about 30 minutes" is 30..30.
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False  # the lower bound itself is excluded ("more than")
+
+    def __post_init__(self) -> None:
+        if self.low is None and self.high is None and not self.low_open:
+            object.__setattr__(self, "low", self.value)
+            object.__setattr__(self, "high", self.value)
+
+    def judge(self, operator: str, target: float, unit: str | None) -> bool | None:
+        """Does what the text says keep ``operator target`` (in ``unit``)? True, False, or
+        None when it cannot tell ("over an hour" against <= 2 h). A range keeps a promise
+        only when all of it does: the bound that decides is the one nearest the breach."""
+        low = None if self.low is None else in_unit(self.low, self.unit, unit)
+        high = None if self.high is None else in_unit(self.high, self.unit, unit)
+        if operator in ("<=", "<"):
+            if high is not None and meets(high, operator, target) and not (self.low_open and high == low):
+                return True
+            if low is not None and (not meets(low, operator, target) or self.low_open and low >= target):
+                return False
+            return False if low is not None and high is not None else None
+        if operator in (">=", ">"):
+            if low is not None and (meets(low, operator, target) or self.low_open and low >= target):
+                return True
+            if high is not None and not meets(high, operator, target):
+                return False
+            return False if low is not None and high is not None else None
+        if low is not None and low == high and not self.low_open:
+            return meets(low, operator, target)
+        return None
+
+    def describe(self) -> str:
+        """The quantity as the reason states it: ``25 min``, ``20-30 min``, ``20+ min``, ``<5 min``."""
+        if self.low_open and self.low is not None:
+            return f"{self.low:g}+ {self.unit}"
+        if self.low is None and self.high is not None:
+            return f"<{self.high:g} {self.unit}"
+        if self.low is not None and self.high is not None and self.low != self.high:
+            return f"{self.low:g}-{self.high:g} {self.unit}"
+        return f"{self.value:g} {self.unit}"
 
 
 def canonical(unit_token: str) -> str | None:
@@ -50,12 +93,47 @@ def canonical(unit_token: str) -> str | None:
     return canonical_unit(unit_token)
 
 
+_RANGE_WORDS = "-|to|or|至|到|或"
+_QUANTITY = re.compile(
+    rf"(?<![0-9.])(?:(?P<low>[0-9]+(?:\.[0-9]+)?)\s*(?:{_RANGE_WORDS})\s*)?(?P<value>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?P<more>多)?(?P<unit>{'|'.join(re.escape(t) for t in sorted(UNIT_TOKENS.values(), key=len, reverse=True))})"
+    r"(?![a-z])")
+_MORE_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'more_than'), ('zh', 'more_than'))})\s*$")
+_LESS_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'less_than'), ('zh', 'less_than'))})\s*$")
+_MORE_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'more_after'))})")
+_LESS_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'less_after'))})")
+
+
+def _next_place(value: float) -> float:
+    """What 多 after a number reaches up to: 20多 -> 30, 1多 -> 2, 300多 -> 400, 0.5多 -> 1."""
+    if value < 1:
+        return 1.0
+    if value < 10:
+        return float(int(value) + 1)
+    place = 10 ** (len(str(int(value))) - 1)
+    return float((int(value) // place + 1) * place)
+
+
 def quantities(text: str) -> list[Stated]:
+    """Every quantity of a normalised text, with the bounds its words give it."""
     found = []
-    for match in NUMBER_UNIT.finditer(text):
+    for match in _QUANTITY.finditer(text):
         unit = canonical(match.group("unit"))
-        if unit is not None:
-            found.append(Stated(float(match.group("value")), unit, match.start(), match.end()))
+        if unit is None:
+            continue
+        value = float(match.group("value"))
+        start, end = match.start(), match.end()
+        clause = clause_start(text, start)
+        more = match.group("more") or text[end:end + 1] == "多"  # 20多分钟, 一天多: up to the next place
+        if more or _MORE_AFTER.match(text, end) or _MORE_BEFORE.search(text[clause:start]):
+            high = _next_place(value) if more else None
+            found.append(Stated(value, unit, start, end, value, high, low_open=True))
+        elif match.group("low") is not None and float(match.group("low")) < value:
+            found.append(Stated(value, unit, start, end, float(match.group("low")), value))
+        elif _LESS_BEFORE.search(text[clause:start]) or _LESS_AFTER.match(text, end):
+            found.append(Stated(value, unit, start, end, None, value))
+        else:
+            found.append(Stated(value, unit, start, end))
     return found
 
 

@@ -193,6 +193,21 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (CALLBACK, "打电话留言后等了二十分钟才回电", "二十分钟", "broken"),  # 话 of 电话 is not a claim word
     (CALLBACK, "William called back after 2 hours.", "2 hours", "broken"),  # nor will of William
     (DELIVERY, "Order status: delivered after 3 days.", "3 days", "broken"),  # nor stat of status
+    # the lexicon's words of a metric tie a quantity to it, hedges and spoken units included
+    (QUEUE, "排了差不多半小时队", "半小时", "broken"),
+    (QUEUE, "等咗成個鐘先有人理", "成個鐘", "broken"),  # Cantonese: a whole hour
+    (QUEUE, "又等了个把小时", "个把小时", "broken"),  # an hour or so
+    (QUEUE, "前后等了三刻钟", "三刻钟", "broken"),
+    (CALLBACK, "拖了三个来钟头才回电", "三个来钟头", "broken"),
+    (CALLBACK, "等了二三十分钟才回电", "二三十分钟", "broken"),  # 20-30 min
+    (CALLBACK, "回电等了十来分钟", "十来分钟", "kept"),  # ten or so
+    (CALLBACK, "The callback came after 20–25 minutes.", "20–25 minutes", "broken"),  # the upper bound decides
+    (CALLBACK, "They called back after 12 to 14 minutes.", "12 to 14 minutes", "kept"),
+    (QUEUE, "We waited well over half an hour.", "half an hour", "broken"),  # more than 30 min
+    (QUEUE, "We waited not even five minutes.", "five minutes", "kept"),  # at most 5
+    (DELIVERY, "送到花了一天多", "一天", "kept"),  # more than 24 h, less than 48 h
+    (DELIVERY, "两天多才送到", "两天", "broken"),  # more than 48 h
+    (QUEUE, "等了不到三分钟", "三分钟", "kept"),
 ], ids=_ids)
 def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript, quoted, verdict):
     check = judge(promise, transcript)
