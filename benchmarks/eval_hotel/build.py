@@ -234,7 +234,7 @@ FRAGMENTS = {
 # quantity the line states, quantity of the promise, tags, note). Broken exactly when the
 # two quantities differ.
 LINE_CLAIMS = {
-    "S-WEB-1": ("P-FREECXL", "24 h before arrival x2 = 48 h", "24 h", "different_quantity",
+    "S-WEB-1": ("P-FREECXL", "48 h", "24 h", "different_quantity",
                 "48 h on the rate page, the ads say 24 h"),
     "S-APP-1": ("P-CHAT", "5 min", "5 min", "same_quantity", "5 minutes, as promised"),
     "S-APP-2": ("P-DEPOSIT", "3 day", "3 day", "same_quantity;unlinked_statement",
@@ -1207,6 +1207,8 @@ def observation_labels(observations) -> list[dict]:
         need(o.scenario.strip().casefold() in spellings, f"{o.key}: scenario {o.scenario!r} not in the vocabulary")
         for metric in o.m:
             need(metric in MEASURE_COLUMNS, f"{o.key}: unknown metric {metric}")
+            need(any(p["metric"] == metric and promise_applies_tp(p, o.tp) for p in PROMISES),
+                 f"{o.key}: a {metric} cell, but no promise with that metric applies to {o.tp}")
         lang = o.lang or detect_lang(o.text)
         if o.lang:
             need(not o.text, f"{o.key}: a language override is only for an empty transcript")
@@ -1314,6 +1316,25 @@ def observation_labels(observations) -> list[dict]:
     return rows
 
 
+CUE_EXCUSES = {"negation_outside_cue", "expectation", "shopper_question", "reversal", "fee_zero",
+               "promise_condition_unmet", "validity_window", "empty_transcript"}
+
+
+def check_cues(observations, rows):
+    """A breach cue found literally (after folding) in a transcript makes the promise broken
+    (or review_ok), unless the label says why not (negation, whose words, window...)."""
+    pk = promise_by_key()
+    by_key = {o.key: o for o in observations}
+    for r in rows:
+        if r["target_type"] != "promise" or r["expected"] in ("broken", "review_ok"):
+            continue
+        text = by_key[r["observation"]].text
+        hits = [c for c in split(pk[r["target"]]["breach_cues"]) if contains(text, c)]
+        if hits:
+            need(CUE_EXCUSES & set(split(r["phenomenon"])),
+                 f"{r['observation']}/{r['target']}: cue {hits} in the transcript but labelled {r['expected']}")
+
+
 def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, compact(a), compact(b), autojunk=False).ratio()
 
@@ -1401,6 +1422,7 @@ def build(observations, duplicates, prefix: str):
     files = project_files()
     files["observations.csv"] = csv_text(OBS_COLS, observation_rows(observations))
     labels = observation_labels(observations)
+    check_cues(observations, labels)
     dup_rows, closest = duplicate_labels(observations, duplicates)
     labels += project_labels() + dup_rows
     seen = set()
@@ -1469,6 +1491,32 @@ def phenomena_table(labels) -> str:
     return "\n".join(lines)
 
 
+def project_tables() -> str:
+    out = ["Touchpoints:", "", "| key | name | channel | location |", "|---|---|---|---|"]
+    out += [f"| {k} | {n} | {c} | {loc} |" for k, n, c, loc, _ in TOUCHPOINTS]
+    out += ["", "Promises:", "", "| key | text | touchpoints | dimension | target | window | weight |",
+            "|---|---|---|---|---|---|---|"]
+    for p in PROMISES:
+        target = f"`{p['metric']}` {p['operator']} {p['target']} {p['unit']}" if p["metric"] else "(cues only)"
+        window = f"{p['valid_from']} to {p['valid_to']}" if p["valid_from"] or p["valid_to"] else ""
+        out.append(f"| {p['key']} | {p['text']} | {p['touchpoints'].replace(';', ', ')} | {p['dimension']} | "
+                   f"{target} | {window} | {p['weight']} |")
+    out += ["", "Script lines:", "", "| key | touchpoint | text | kind | promise | scenarios | window |",
+            "|---|---|---|---|---|---|---|"]
+    for s in script_rows():
+        window = f"{s['valid_from']} to {s['valid_to']}" if s["valid_from"] or s["valid_to"] else ""
+        out.append(f"| {s['key']} | {s['touchpoint']} | {s['text']} | {s['kind']} | {s['promise']} | "
+                   f"{s['scenarios'].replace(';', ', ')} | {window} |")
+    out += ["", "Planted project-level problems (one `inconsistent_claim` label per required line, one "
+            "`uncovered_promise` label per promise and touchpoint):", "",
+            "| target | kind | expected | why |", "|---|---|---|---|"]
+    for r in project_labels():
+        if r["expected"] == "broken":
+            name = r["target"] if r["kind"] == "inconsistent_claim" else f"{r['target']} @ {r['touchpoint']}"
+            out.append(f"| {name} | {r['kind']} | broken | {r['note']} |")
+    return "\n".join(out)
+
+
 def replace_block(text: str, name: str, body: str) -> str:
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     need(start in text and end in text, f"README lacks the {name} block")
@@ -1494,7 +1542,8 @@ def print_counts(observations, labels, closest, name_pair: bool = True):
 def main() -> int:
     try:
         files, labels, closest = build(OBSERVATIONS, DUPLICATES, "T")
-        blocks = {"counts": counts_table(OBSERVATIONS, labels, closest), "phenomena": phenomena_table(labels)}
+        blocks = {"counts": counts_table(OBSERVATIONS, labels, closest), "phenomena": phenomena_table(labels),
+                  "project": project_tables()}
         write(HERE, files, blocks)
     except BuildError as exc:
         print(f"build refused: {exc}", file=sys.stderr)
