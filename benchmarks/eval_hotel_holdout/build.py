@@ -286,6 +286,24 @@ OBSERVATIONS = [
       L={"P-HOLD": B("breach_cue;en_number_word", "seven minutes on hold", ev="kept on hold for ages",
                      q=Q("seven minutes by the", 7, "min")),
          "P-247": K("subject_mentioned", "a real person answered", ev="a real person answered")}),
+    O("H-39", "chat", "2026-10-19 22:10", "R. Okafor", "enquiry",
+      "WhatsApp: does the Wan Chai café still serve crème brûlée after 22:00? No reply for forty minutes; the "
+      "answer ('yes, until 23:00') came at 22:50.",
+      "3,3,2,3,3,5,4",
+      L={"P-CHAT": B("breach_cue;accented_words;en_number_word", "no reply for forty minutes, next to brûlée",
+                     ev="No reply", q=Q("No reply for forty minutes", 40, "min"))}),
+    O("H-40", "phone", "2026-11-16 16:20", "T. Nguyen", "cancellation",
+      "Cancelled a Taipei booking by phone, five days ahead; answered in under a minute. The agent first said "
+      "there would be a NT$300 handling fee, then checked the policy and refunded it on the spot — the final "
+      "receipt shows NT$0.",
+      "4,3,4,3,4,7,3",
+      L={"P-FREECXL": K("reversal;fee_zero", "a fee mentioned, then refunded on the spot", ev="refunded it on the spot"),
+         "P-HOLD": K("bound;en_number_word", "under a minute", q=Q("answered in under a minute", 1, "min", "<"))}),
+    O("H-41", "chat", "2026-12-03 23:05", "赵敏", "投诉",
+      "（语音输入）晚上十一点在微信投诉空调太吵，回复我的全是鸡器人，一直发链接，没有真人，等了四十来分钟才有人工回复。",
+      "2,1,1,2,2,2,6",
+      L={"P-247": B("cue_stt_homophone", "鸡器人 = 机器人 (speech-to-text)", ev="鸡器人"),
+         "P-CHAT": B("hedge;zh_numeral", "a person after about forty minutes", q=Q("等了四十来分钟", 40, "min"))}),
     # ------------------------------------------------------------------ a copy with a changed time (phone)
     O("H-34", "phone", "2026-11-24 23:45", "J. Park", "complaint",
       "23:45 call. IVR: '人工服务时间为每天9:00至21:00'. Pressed 0 — no person came on the line, just music, for well "
