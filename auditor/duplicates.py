@@ -9,6 +9,7 @@ certainty; unrelated transcripts rarely do.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
@@ -17,15 +18,18 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from rapidfuzz import fuzz, process
 
+from auditor import lexicon
 from auditor.model import Check, Evidence
 from auditor.normalize import CLAUSE_MARKS
 from auditor.records import Observation
 
 DUPLICATE_THRESHOLD = 95.0  # ratio of two normalised transcripts that counts as a copy
-DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature
+DUPLICATE_MIN_LENGTH = 40  # shorter transcripts ("no answer") are alike by nature ...
+_HAN_WEIGHT = 3  # ... counting a Chinese character as three letters: 15 of them say as much as 45 letters
 _SHINGLE_SIZES = (8, 13)
 _MAX_BUCKET = 400  # an anchor shared by more transcripts than this is boilerplate, not a copy
 _NO_SEPARATORS = str.maketrans("", "", " " + CLAUSE_MARKS)  # copies differ in punctuation first
+_WORDLIKE = re.compile(f"[{lexicon.chars('han', 'synonym_tokens')}]")  # a Chinese character, a synonym group's token
 _SMALL_BUCKET = 12  # up to this many, pairs are compared one by one; beyond, in one cdist call
 
 
@@ -45,7 +49,7 @@ class DuplicateFinder:
         kept = []
         for observation, transcript in zip(observations, transcripts):
             compact = transcript.text.translate(_NO_SEPARATORS)
-            if len(compact) >= DUPLICATE_MIN_LENGTH:
+            if len(compact) >= max(_SHINGLE_SIZES) and _length(compact) >= DUPLICATE_MIN_LENGTH:
                 self.records[observation.key] = (observation, transcript.original, compact)
                 kept.append((observation.key, compact))
         if not kept:
@@ -68,6 +72,12 @@ class DuplicateFinder:
             if 2 <= len(keys) <= _MAX_BUCKET:
                 pairs.update(_similar_pairs(keys, [self.records[key][2] for key in keys]))
         return [_check(self.records[later], self.records[earlier]) for earlier, later in sorted(pairs)]
+
+
+def _length(compact: str) -> int:
+    """How much a transcript says: its characters, a Chinese one (or a synonym group's
+    token, which stands for a word) counting as three."""
+    return len(compact) + (_HAN_WEIGHT - 1) * len(_WORDLIKE.findall(compact))
 
 
 def duplicate_transcripts(observations: Iterable[tuple[Observation, Transcript]]) -> list[Check]:

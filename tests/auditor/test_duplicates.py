@@ -102,6 +102,16 @@ def test_a_chinese_copy_and_a_traditional_copy_are_found():
     assert "Wang and Li" in check.reason
 
 
+def test_a_short_chinese_copy_is_found_though_a_short_english_one_is_not():
+    """Fifteen Chinese characters say as much as forty-odd letters: a copied short note is a copy."""
+    note = "等穿梭巴士等咗四十分鐘，冇車，冇人解釋。"
+    observations = [_observation("V-1", note, "Chan"), _observation("V-2", note.replace("，", ","), "Wong"),
+                    _observation("V-3", "Waited 40 min, no bus.", "Chan"), _observation("V-4", "Waited 40 min, no bus.", "Lee"),
+                    _observation("V-5", "冇車。", "Chan"), _observation("V-6", "冇車。", "Lee")]
+    checks = duplicate_transcripts([(o, NORMALIZER(o.transcript)) for o in observations])
+    assert [(c.observation, c.target) for c in checks] == [("V-2", "V-1")]
+
+
 def test_alike_but_different_visits_and_short_transcripts_stay_silent():
     observations = [
         _observation("V-1", "The agent answered within two minutes and booked the repair for Tuesday morning."),
