@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from auditor import lexicon
 from auditor.lexicon import char_class, chars
-from auditor.normalize import CLAUSE_MARKS, clause_start
+from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, clause_end, clause_start
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0
@@ -59,6 +59,7 @@ class Match:
     start: int
     end: int
     negated: bool = False
+    asked: bool = False  # in the shopper's question or expectation, not in what happened
 
 
 def _is_single_word(phrase: str) -> bool:
@@ -184,7 +185,8 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         score = min(score, _WRONG_NUMBER_CAP)  # "7天无理由退货" does not say "30天无理由退货"
     if score < cutoff:
         return None
-    return Match(score, start, end, negated=is_negated(text, start))
+    return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end),
+                 asked=is_asked(text, start, end))
 
 
 _ZH_NEGATION_CHARS = frozenset(lexicon.text("zh", "cue_negation"))
@@ -227,6 +229,40 @@ def is_negated(text: str, start: int) -> bool:
         if checked >= _EN_WINDOW_WORDS:
             break
     return False
+
+
+_DENIED_AFTER = re.compile(
+    rf"\s*(?:is\s+|was\s+|:\s*)?(?:0(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
+    rf"|(?:{lexicon.alternation(('en', 'negators_after'), ('zh', 'negators_after'))})(?![a-z]))")
+
+
+def is_denied_after(text: str, end: int) -> bool:
+    """Is the phrase ending at ``end`` denied by what follows it in its clause
+    ("cancellation fee waived", "fee: HKD 0", 手续费全免)?"""
+    return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
+
+
+_ASKING = re.compile(f"(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
+                     f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))}")
+_CONTRAST = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'contrast'))})(?![a-z])"
+                       f"|{lexicon.alternation(('zh', 'contrast'))}")
+_QUESTION_END = re.compile(f"[{lexicon.text('zh', 'question_particles')}]\\s*$")
+_ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+
+
+def is_asked(text: str, start: int, end: int) -> bool:
+    """Is the phrase at [start, end) the shopper's question or expectation rather than what
+    staff did ("I asked if there was a delivery charge", 请问是人工吗, "I was braced for an
+    automated menu")? A contrast word between ends the question's reach ("I asked for a
+    person but got a bot")."""
+    clause = clause_start(text, start)
+    before = text[max(clause, start - _ASK_REACH):start]
+    asking = None
+    for asking in _ASKING.finditer(before):
+        pass
+    if asking is not None and not _CONTRAST.search(before, asking.end()):
+        return True
+    return _QUESTION_END.search(text, end, clause_end(text, end)) is not None
 
 
 def verdict_of(score: float, match_threshold: float, review_threshold: float) -> str:

@@ -533,6 +533,7 @@ _QUANTITY = re.compile(
     f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余])|(?P<about>个?来))?{_BEFORE_UNIT}"
     f"(?P<unit>{_ANY_UNIT})(?P<h2>半(?!个?{_ZH_UNIT}))?"
     f"|半(?P<hu>个?{_ZH_UNIT})"
+    f"|(?P<mh>{_CNUM}|{_DECIMAL})分半钟?"  # 一分半钟: a minute and a half (分 alone is no unit in free text)
     f"|(?:个把|成(?=个))(?P<one>个?{_ZH_UNIT})"  # 个把小时 (an hour or so), 成个钟 (Cantonese: a whole hour)
     f"|(?P<bare>{_DECIMAL})"
 )
@@ -588,10 +589,13 @@ def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
         "pct", "qn", "num", "h1", "more", "unit", "h2", "hu", "bare")
     if m["one"] is not None:
         return pos, m.end(), "1" + _unit_token(m["one"])
+    if m["mh"] is not None:
+        minutes = _chinese_value(m["mh"])
+        return None if minutes is None or "-" in minutes else (pos, m.end(), _fmt(float(minutes) + 0.5) + "min")
     if pct is not None:  # 百分之二十
         value = _chinese_value(pct)
         return (pos, m.end(), f"{value}%") if value and "-" not in value else None
-    if num is None and half_unit is None and bare is None and m["one"] is None:  # 一刻钟
+    if num is None and half_unit is None and bare is None:  # 一刻钟
         count = {"一": 1, "二": 2, "两": 2, "三": 3}.get(quarter or "一") or int(quarter)
         return pos, m.end(), f"{15 * count}min"
     if pos > floor:  # not inside a number (the part before it not rewritten already)

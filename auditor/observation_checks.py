@@ -135,7 +135,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         match = _find(cue, text, scores, thresholds.review)
         if match is None:
             continue
-        if match.negated:
+        if match.negated or match.asked:
             negated = cue
             continue
         if verdict_of(match.score, thresholds.match, thresholds.review) == "found":

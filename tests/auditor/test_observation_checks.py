@@ -329,11 +329,30 @@ def test_thresholds_decide_between_broken_review_and_kept():
     (INSTALL, "没有另收费"),
     (RETURNS, "店员没有说不能退"),
     (RETURNS, "they never refused the return"),
+    (INSTALL, "师傅说没有收任何安装费"),  # a two-character negator a few characters away
+    (INSTALL, "免安装费，师傅很快装好"),
+    (INSTALL, "安装费全免"),  # denied after the cue
+    (INSTALL, "安装费为零"),
+    # the shopper's question or expectation is not what happened
+    (SERVICE, "我问是不是机器人，对方说是真人客服"),
+    (SERVICE, "I was braced for a robot; Amy answered at once."),
+    (INSTALL, "我问师傅要不要安装费，他说不用"),
+    (SERVICE, "接电话的是机器人吗？不是，是真人"),
 ], ids=_ids)
 def test_a_negated_cue_keeps_the_promise(promise, transcript):
     check = judge(promise, transcript)
     assert check.verdict == "kept" and check.evidence is None
     assert "only in a negation" in check.reason
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (SERVICE, "I asked for a person but only got a robot."),  # the contrast ends the question's reach
+    (SERVICE, "以为是真人，结果是机器人"),
+    (INSTALL, "安装费要200元"),
+    (INSTALL, "师傅说安装费另收200元"),
+], ids=_ids)
+def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
+    assert judge(promise, transcript).verdict == "broken"
 
 
 @pytest.mark.parametrize("promise, transcript", [
