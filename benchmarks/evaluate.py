@@ -4,6 +4,8 @@
     python benchmarks/evaluate.py --json benchmarks/out/eval.json
     python benchmarks/evaluate.py --check-files        # only validate the labels and import the files
     python benchmarks/evaluate.py --eval-dir DIR       # another set with the same five files
+    python benchmarks/evaluate.py --all                # every set in benchmarks/ (held-out parts too):
+                                                       # precision and recall per kind, one table
 
 Imports touchpoints.csv, promises.csv, scripts.csv and observations.csv from the set into
 a fresh temporary project, runs ``auditor.audit.run_audit`` on it, joins the checks to
@@ -442,6 +444,41 @@ def to_json(results: dict, **meta) -> dict:
 
 # --------------------------------------------------------------------------- main
 
+GOAL = 0.97  # precision and recall for every finding kind (issue 10)
+
+
+def measure(eval_dir: Path) -> dict:
+    """Audit one set in a temporary project and join the checks to its labels."""
+    labels = load_labels(eval_dir)
+    run_audit = load_engine()
+    with tempfile.TemporaryDirectory(prefix="auditor-eval-") as folder:
+        project = import_set(eval_dir, Path(folder) / "eval.auditor")
+        try:
+            checks = list(field(run_audit(project), "checks", []) or [])
+        finally:
+            project.close()
+    return evaluate(labels, group_checks(checks))
+
+
+def print_all(folders: list[Path]) -> None:
+    """One table: precision / recall per kind for every set. Held-out parts are measured
+    like the others, but none of their records is printed (nobody tunes on them)."""
+    print(f"Precision / recall per finding kind (goal >= {GOAL:.2f} each; '—' where the set has no positive)")
+    print(f"{'set':<24}" + "".join(f"{kind:>22}" for kind in KINDS))
+    below = []
+    for folder in folders:
+        results = measure(folder)
+        cells = []
+        for kind in KINDS:
+            data = results["by_kind"][kind]
+            p, r = data["precision"], data["recall"]
+            cells.append(f"{pct(p)} / {pct(r)}")
+            if any(value is not None and value < GOAL for value in (p, r)):
+                below.append(f"{folder.name} {kind}")
+        print(f"{folder.name:<24}" + "".join(f"{cell:>22}" for cell in cells))
+    print(f"Below the goal: {', '.join(below) if below else 'none'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR, help="folder with the five CSV files")
@@ -451,10 +488,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-project", type=Path, metavar="PATH",
                         help="build the project here (kept afterwards) instead of in a temporary folder")
     parser.add_argument("--limit", type=int, default=0, help="list at most N records per section (0 = all)")
+    parser.add_argument("--all", action="store_true",
+                        help="measure every set in benchmarks/ (eval*, held-out parts included) and print one table")
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    if args.all:
+        folders = sorted(path for path in DEFAULT_DIR.parent.glob("eval*") if (path / "labels.csv").is_file())
+        try:
+            print_all(folders)
+        except SetupError as error:
+            print(f"evaluate.py: {error}", file=sys.stderr)
+            return 2
+        return 0
 
     try:
         labels = load_labels(args.eval_dir)
