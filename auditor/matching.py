@@ -242,7 +242,7 @@ def is_denied_after(text: str, end: int) -> bool:
     return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
 
 
-_ASKING = re.compile(f"(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
+_ASKING = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
                      f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))}")
 _CONTRAST = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'contrast'))})(?![a-z])"
                        f"|{lexicon.alternation(('zh', 'contrast'))}")

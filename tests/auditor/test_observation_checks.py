@@ -350,6 +350,8 @@ def test_a_negated_cue_keeps_the_promise(promise, transcript):
     (SERVICE, "以为是真人，结果是机器人"),
     (INSTALL, "安装费要200元"),
     (INSTALL, "师傅说安装费另收200元"),
+    (SERVICE, "The task was simple, yet only a robot answered."),  # "ask" inside "task" asks nothing
+    (SERVICE, "不知道为什么只有机器人"),
 ], ids=_ids)
 def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
     assert judge(promise, transcript).verdict == "broken"
