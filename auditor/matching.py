@@ -59,7 +59,6 @@ class Match:
     start: int
     end: int
     negated: bool = False
-    asked: bool = False  # in the shopper's question or expectation, not in what happened
 
 
 def _is_single_word(phrase: str) -> bool:
@@ -185,8 +184,7 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         score = min(score, _WRONG_NUMBER_CAP)  # "7天无理由退货" does not say "30天无理由退货"
     if score < cutoff:
         return None
-    return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end),
-                 asked=is_asked(text, start, end))
+    return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end))
 
 
 _ZH_NEGATION_CHARS = frozenset(lexicon.text("zh", "cue_negation"))

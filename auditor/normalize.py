@@ -695,13 +695,15 @@ def _quantities(text: str, steps: list[list[Region]]) -> str:
 
 
 NUMBER_UNIT = re.compile(
-    r"(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)(?P<unit>"
+    rf"(?<![0-9.])(?:(?P<low>{_DECIMAL})\s*(?:-|{lexicon.alternation(('en', 'range_words'), ('zh', 'range_words'))})\s*)?"
+    rf"(?P<value>{_DECIMAL})(?P<more>多)?(?P<unit>"
     + "|".join(re.escape(t) for t in _longest_first(UNIT_TOKENS.values()))
     + r")(?![a-z])"
 )
 """``<number><unit token>`` in normalised text (``15min``, ``2.5h``, ``30sec``, ``100cny``,
-``20%``); ``quantity.canonical_unit(m['unit'])`` gives the canonical unit. In a range
-(``2-3day``) it finds the upper end; ``20多min`` (more than 20) is deliberately not matched."""
+``20%``); ``quantity.canonical_unit(m['unit'])`` gives the canonical unit. A range
+(``2-3day``, ``12 to 14min``) has its lower end in ``low``; ``20多min`` (more than 20) has
+``more``. :func:`auditor.stated.quantities` reads the bounds."""
 
 
 # --------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.matching import Match, find_phrase, verdict_of
+from auditor.matching import Match, find_phrase, is_asked, verdict_of
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
@@ -135,7 +135,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         match = _find(cue, text, scores, thresholds.review)
         if match is None:
             continue
-        if match.negated or match.asked:
+        if match.negated or is_asked(text.text, match.start, match.end):  # "not a bot", "I asked if…"
             negated = cue
             continue
         if verdict_of(match.score, thresholds.match, thresholds.review) == "found":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from auditor import lexicon
 from auditor.lexicon import char_class, token_class
-from auditor.normalize import UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
+from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
 from auditor.quantity import UNIT_KINDS, canonical_unit, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
@@ -62,7 +62,7 @@ class Stated:
         low = None if self.low is None else in_unit(self.low, self.unit, unit)
         high = None if self.high is None else in_unit(self.high, self.unit, unit)
         if operator in ("<=", "<"):
-            if high is not None and meets(high, operator, target) and not (self.low_open and high == low):
+            if high is not None and meets(high, operator, target):
                 return True
             if low is not None and (not meets(low, operator, target) or self.low_open and low >= target):
                 return False
@@ -93,11 +93,6 @@ def canonical(unit_token: str) -> str | None:
     return canonical_unit(unit_token)
 
 
-_RANGE_WORDS = "-|to|or|至|到|或"
-_QUANTITY = re.compile(
-    rf"(?<![0-9.])(?:(?P<low>[0-9]+(?:\.[0-9]+)?)\s*(?:{_RANGE_WORDS})\s*)?(?P<value>[0-9]+(?:\.[0-9]+)?)"
-    rf"(?P<more>多)?(?P<unit>{'|'.join(re.escape(t) for t in sorted(UNIT_TOKENS.values(), key=len, reverse=True))})"
-    r"(?![a-z])")
 _MORE_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'more_than'), ('zh', 'more_than'))})\s*$")
 _LESS_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'less_than'), ('zh', 'less_than'))})\s*$")
 _MORE_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'more_after'))})")
@@ -117,7 +112,7 @@ def _next_place(value: float) -> float:
 def quantities(text: str) -> list[Stated]:
     """Every quantity of a normalised text, with the bounds its words give it."""
     found = []
-    for match in _QUANTITY.finditer(text):
+    for match in NUMBER_UNIT.finditer(text):
         unit = canonical(match.group("unit"))
         if unit is None:
             continue
