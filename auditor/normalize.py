@@ -886,7 +886,17 @@ def _base(text: str, steps: list[list[Region]]) -> str:
     text = _fold(text, steps)
     text = _english_numbers(text, steps)
     text = _quantities(text, steps)
-    return _punctuation(text, steps)
+    return _around_the_clock(_punctuation(text, steps), steps)
+
+
+_AROUND_THE_CLOCK = re.compile(
+    "(?<![0-9.x])24h(?= ?(?:"
+    + lexicon.alternation(("en", "around_the_clock_after"), ("zh", "around_the_clock_after")) + "))")
+
+
+def _around_the_clock(text: str, steps: list[list[Region]]) -> str:
+    """24h before a service word is around the clock, not a duration: 24/7 (SPEC §5)."""
+    return _sub(_AROUND_THE_CLOCK, "24/7", text, steps) if "24h" in text else text
 
 
 def fold_text(text: str) -> str:

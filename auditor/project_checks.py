@@ -185,7 +185,13 @@ class ProjectAuditor:
             if promise.target is not None:
                 reference = in_unit(promise.target, promise.unit, promise.unit)
                 what = f"the promise says {Quantity(promise.target, promise.unit)}"
-            else:  # no target: the wording most scripts use is the reference
+            elif len(own := {round(in_unit(q.value, q.unit, unit), 6) for q in quantities(self.promise_text[promise.key])
+                             if same_kind(q.unit, unit)}) == 1:
+                # no target, but the promise's own words state one ("free cancellation up to
+                # 24 hours before arrival"): that is what its scripts must say
+                reference = own.pop()
+                what = f"the promise says {Quantity(reference, unit)}"
+            else:  # no target, no quantity of its own: the wording most scripts use is the reference
                 values = Counter(round(in_unit(q.value, q.unit, unit), 6) for _, q in stated)
                 if len(values) < 2:
                     continue

@@ -206,7 +206,7 @@ def test_ambiguous_unit_letters_are_not_units_in_text(plain):
 @pytest.mark.parametrize(("text", "expected", "original"), [
     ("after a 45-minute wait", "after a 45min wait", "45-minute"),
     ("We offer 7-day free returns", "we offer 7day free returns", "7-day"),
-    ("a 24-hour hotline", "a 24h hotline", "24-hour"),
+    ("a 24-hour delay", "a 24h delay", "24-hour"),
     ("a forty-five-minute wait", "a 45min wait", "forty-five-minute"),
     ("a 1.5-hour delay", "a 1.5h delay", "1.5-hour"),
     ("a one-hour slot", "a 1h slot", "one-hour"),
@@ -308,11 +308,21 @@ def test_evidence_through_quotation_marks(plain, norm):
 # -- step 5: synonyms ------------------------------------------------------------------
 
 def test_around_the_clock_variants_are_one_token(norm):
-    forms = ["around the clock", "round-the-clock", "全天候", "24/7", "24x7", "７×２４小時", "24小时", "24 hours",
-             "twenty-four hours", "24 hours a day", "twenty-four hours a day, seven days a week"]
-    assert {norm.phrase(f) for f in forms} == {"24h"}  # the group's first phrase, "24h"
+    forms = ["around the clock", "round-the-clock", "全天候", "24/7", "24x7", "７×２４小時", "24 hours a day",
+             "twenty-four hours a day, seven days a week"]
+    assert {norm.phrase(f) for f in forms} == {"24/7"}  # the group's first phrase
     assert norm.phrase("Support is around the clock") == norm.phrase("support is 24/7")
-    assert norm.phrase("全天候客服") == norm.phrase("24小时客服")
+    # before a service word 24 hours is around the clock, and the service word stays
+    assert norm.phrase("全天候客服") == norm.phrase("24小时客服") == norm.phrase("24小時客服")
+    assert norm.phrase("a 24-hour hotline") == norm.phrase("a 24/7 hotline")
+    assert norm.phrase("真人客服24小时为你服务") == "human 24/7为你服务"
+
+
+@pytest.mark.parametrize("duration", ["24小时", "24 hours", "twenty-four hours", "within 24 hours", "24小时内回复",
+                                      "24 hours before arrival"])
+def test_a_duration_of_24_hours_is_a_quantity_never_24_7(norm, duration):
+    """SPEC §5: 'within 24 hours', '24小时内回复', '24 hours before arrival' are 24 h."""
+    assert "24h" in norm.phrase(duration) and "24/7" not in norm.phrase(duration)
 
 
 def test_without_synonyms_keeps_quantities(norm):
@@ -446,7 +456,7 @@ def test_evidence_through_synonyms(norm):
     n = norm("The staff said the robot vacuum is free of charge, 全天候 客服.")
     assert evidence(n, norm.phrase("robot vacuum")) == "robot vacuum"
     assert evidence(n, "free") == "free of charge"
-    assert evidence(n, "24h") == "全天候"
+    assert evidence(n, "24/7") == "全天候"
     n = norm("只有機器人回覆")
     assert evidence(n, "bot") == "機器人"
     assert evidence(n, "reply") == "回覆"
