@@ -20,7 +20,7 @@ from auditor.model import Check, Evidence
 from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import Quantity
 from auditor.records import Promise, ScriptLine
-from auditor.stated import Stated, in_unit, quantities, same_kind
+from auditor.stated import Stated, clock_ranges, clock_times, in_unit, quantities, same_kind
 
 STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a promise to state it
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -150,6 +150,7 @@ class ProjectAuditor:
         self.line_text = {line.key: normalizer(line.text) for line in lines}
         self.promise_text = {promise.key: normalizer.phrase(promise.text) for promise in promises}
         self.stated_by = self._statements()
+        self.around_the_clock = normalizer.phrase("24/7")  # the 24/7 synonym group, as it reads in normalised text
 
     def _statements(self) -> dict[str, list[ScriptLine]]:
         """promise key -> the script lines that state it (linked, or by their wording)."""
@@ -171,9 +172,49 @@ class ProjectAuditor:
         text = self.line_text[line.key].text
         return next((q for q in quantities(text) if promise.unit is None or same_kind(q.unit, promise.unit)), None)
 
+    def _claim(self, line: ScriptLine, promise: Promise, span: tuple[int, int], consistent: bool,
+               reason: str) -> Check:
+        text = self.line_text[line.key]
+        start, end = text.to_original(*span)
+        return Check(
+            observation=None, touchpoint=line.touchpoint, target_type="script_line", target=line.key,
+            verdict="kept" if consistent else "broken", kind="inconsistent_claim", score=100.0,
+            evidence=Evidence(text.original[start:end], start, end), weight=max(line.weight, promise.weight),
+            promise=promise.key, script_line=line.key, expected=promise.text, observed=line.text, reason=reason)
+
+    def inconsistent_times(self, promise: Promise, judged: set[str]) -> list[Check]:
+        """Times of day a line states against the promise's: service hours (9:00至21:00)
+        against a promise of 24/7, a late check-out until 下午1点 against one until 14:00."""
+        found = []
+        lines = [line for line in self.stated_by.get(promise.key, []) if line.key not in judged]
+        promise_text = self.promise_text[promise.key]
+        if self.around_the_clock and self.around_the_clock in promise_text:
+            for line in lines:
+                for first, last in clock_ranges(self.line_text[line.key].text):
+                    if (first.minutes, last.minutes) != (0, 0):  # 00:00-24:00 is around the clock
+                        found.append(self._claim(line, promise, (first.start, last.end), False,
+                                                 f"states service hours {first}-{last} as the promise says 24/7"))
+                        break
+            return found
+        own = {time.minutes: time for time in clock_times(promise_text)}
+        if promise.target is not None or len(own) != 1:
+            return found
+        (reference,) = own.values()
+        for line in lines:
+            times = clock_times(self.line_text[line.key].text)
+            if times:
+                time = times[0]
+                consistent = time.minutes == reference.minutes
+                found.append(self._claim(line, promise, (time.start, time.end), consistent,
+                                         f"states the promise's {time}" if consistent
+                                         else f"states {time} as the promise says {reference}"))
+        return found
+
     def inconsistent_claims(self) -> list[Check]:
         found = []
         for promise in self.promises:
+            found.extend(self.inconsistent_times(promise, {line.key for line in self.stated_by.get(promise.key, [])
+                                                           if self._line_quantity(line, promise) is not None}))
             lines = self.stated_by.get(promise.key, [])
             stated = [(line, q) for line in lines if (q := self._line_quantity(line, promise)) is not None]
             if not stated:

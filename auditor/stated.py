@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from auditor import lexicon
 from auditor.lexicon import char_class, token_class
 from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
-from auditor.quantity import UNIT_KINDS, canonical_unit, convert
+from auditor.quantity import UNIT_KINDS, canonical_unit, chinese_to_number, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
 _NEAR = 24  # characters either side of a quantity in which the metric's words must appear
@@ -130,6 +130,57 @@ def quantities(text: str) -> list[Stated]:
         else:
             found.append(Stated(value, unit, start, end))
     return found
+
+
+_EN_PERIODS = lexicon.table("en", "day_periods")
+_ZH_PERIODS = lexicon.table("zh", "day_periods")
+_CN_HOUR = "[" + "".join(lexicon.table("zh", "numerals")["digits"]) + "十]{1,3}"
+_CLOCK = re.compile(
+    r"(?<![0-9.:])(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?![0-9])"
+    rf"(?:\s?(?P<ap>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z]))?"
+    rf"|(?<![0-9.:])(?P<h2>[0-9]{{1,2}})\s?(?P<ap2>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z])"
+    rf"|(?P<period>{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))})(?P<hz>[0-9]{{1,2}}|{_CN_HOUR})点(?P<half>半)?")
+_CLOCK_RANGE_GAP = re.compile(rf"\s*(?:-|~|{lexicon.alternation(('en', 'range_words'), ('zh', 'range_words'))})?\s*\Z")
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day stated in normalised text (14:00, 2 pm, 下午两点), in minutes after midnight."""
+
+    minutes: int
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """The times of day of a normalised text."""
+    found = []
+    for match in _CLOCK.finditer(text):
+        if match["h"] is not None:
+            hour, minute, period = int(match["h"]), int(match["m"]), match["ap"]
+            before = next((p for p in _ZH_PERIODS if text.endswith(p, 0, match.start())), None)  # 下午2:30
+            offset = _EN_PERIODS[period] if period else _ZH_PERIODS[before] if before else 0
+        elif match["h2"] is not None:
+            hour, minute, offset = int(match["h2"]), 0, _EN_PERIODS[match["ap2"]]
+        else:
+            hour_text = match["hz"]
+            hour = int(hour_text) if hour_text.isdigit() else int(chinese_to_number(hour_text))
+            minute, offset = (30 if match["half"] else 0), _ZH_PERIODS[match["period"]]
+        if offset and hour < 12 and not (match["period"] == "中午" and hour >= 11):
+            hour += offset
+        if hour <= 24 and minute < 60:
+            found.append(ClockTime(hour % 24 * 60 + minute, match.start(), match.end()))
+    return found
+
+
+def clock_ranges(text: str) -> list[tuple[ClockTime, ClockTime]]:
+    """Pairs of times of day that make a span ("9:00至21:00", "9am-9pm", "09:00 21:00")."""
+    times = clock_times(text)
+    return [(first, second) for first, second in zip(times, times[1:])
+            if _CLOCK_RANGE_GAP.match(text[first.end:second.start])]
 
 
 def same_kind(unit: str | None, other: str | None) -> bool:

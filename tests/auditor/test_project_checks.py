@@ -309,3 +309,28 @@ def test_short_copies_beside_a_long_copy():
     checks = _duplicates(_observation("V-1", "No answer.", "A"), _observation("V-2", "No answer.", "B"),
                          _observation("V-3", ZH, "A"), _observation("V-4", ZH[:-1], "B"))
     assert [(c.observation, c.target) for c in checks] == [("V-4", "V-3")]
+
+
+# -- times of day, durations of 24 hours, a promise's own quantity -----------------------------
+
+AROUND_THE_CLOCK = _promise("P-247", "Real people, 24/7: staffed around the clock 全天候真人服务", ["hotline", "chat"])
+LATE_CHECKOUT = _promise("P-LATE", "Free late check-out until 14:00 免费延迟退房至14:00", ["store", "hk-store"])
+FREE_CANCEL = _promise("P-CXL", "Free cancellation up to 24 hours before arrival 入住前24小时免费取消", ["web", "app"])
+
+
+@pytest.mark.parametrize("line, verdict, quoted", [
+    (_line("L-1", "hotline", "人工服务时间为每天9:00至21:00", "P-247"), "broken", "9:00至21:00"),
+    (_line("L-2", "chat", "Our agents are online 9am-9pm.", "P-247"), "broken", "9am-9pm"),
+    (_line("L-3", "hotline", "您好，欢迎致电24小时真人客服", "P-247"), None, None),  # around the clock, no hours
+    (_line("L-4", "store", "会员可免费延迟退房至下午两点", "P-LATE"), "kept", "下午两点"),
+    (_line("L-5", "hk-store", "會員可以免費延遲退房至下午1點", "P-LATE"), "broken", "下午1點"),
+    (_line("L-6", "store", "Late check-out is free until 2 pm.", "P-LATE"), "kept", "2 pm"),
+    (_line("L-7", "web", "Cancel free of charge up to 48 hours before arrival.", "P-CXL"), "broken", "48 hours"),
+    (_line("L-8", "app", "入住前24小时取消，免收任何费用", "P-CXL"), "kept", "24小时"),  # a duration, not 24/7
+], ids=_ids)
+def test_a_line_is_held_to_the_time_or_quantity_its_promise_states(line, verdict, quoted):
+    found = _inconsistent([AROUND_THE_CLOCK, LATE_CHECKOUT, FREE_CANCEL], [line])
+    if verdict is None:
+        assert line.key not in found
+    else:
+        assert found[line.key].verdict == verdict and found[line.key].evidence.text == quoted
