@@ -93,15 +93,17 @@ class TouchpointChecker:
                 near[:, index] = scores[:, columns].max(axis=1) >= self.thresholds.review
         measured = np.zeros_like(near)
         reported: list[dict] = []
+        spoken = self._spoken(texts, has_text)
         for row, (observation, text) in enumerate(zip(batch, texts)):
             for metric in observation.measurements:
                 for index in self.by_metric.get(metric, ()):
                     measured[row, index] = True
-            found = self.measurable.assign(text.text) if has_text[row] else {}
+            found = {}
+            if has_text[row]:
+                found = self.measurable.assign(text.text, {self.promise_keys[i] for i in np.flatnonzero(spoken[row])})
             reported.append(found)
             for key in found:
                 measured[row, self.promise_index[key]] = True
-        spoken = self._spoken(texts, has_text)
         unjudged = valid & has_text[:, None] & ~near & ~measured
         quiet_promises = unjudged & spoken
         # Nothing measured, no cue near, and not a word of its subject: the visit did not test it.

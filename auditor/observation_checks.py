@@ -27,7 +27,8 @@ class PreparedPromise:
     words: list[str]  # words of its metric, for quantities in transcripts
     wording: dict[str, str] = field(default_factory=dict)  # normalised cue -> the cue as the brand wrote it
     subject: dict[str, float] = field(default_factory=dict)  # terms of what it promises, see auditor.subject
-    vocabulary: list[str] = field(default_factory=list)  # the lexicon's words for its metric (weaker than words)
+    # the lexicon's words for its metric, then for waiting (each tier weaker than the one before)
+    vocabulary: list[list[str]] = field(default_factory=list)
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -48,15 +49,15 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
             wording.setdefault(cue, text)
     cues = list(wording)
     words: list[str] = []
-    vocabulary: list[str] = []
+    vocabulary: list[list[str]] = []
     if promise.metric:
         name = normalizer.phrase(promise.metric.replace("_", " "))
         # Words around the promise's quantity, seen both with synonym tokens (as in
         # transcripts) and without (where a group such as 24/7 swallowed the quantity).
         words = sorted(set(metric_words(name, normalizer.phrase(promise.text)))
                        | set(metric_words(name, normalizer.without_synonyms(promise.text))))
-        vocabulary = sorted({word for text in metric_vocabulary(promise.metric)
-                             if (word := normalizer.phrase(text)) and word not in words})
+        vocabulary = [sorted({word for text in tier if (word := normalizer.phrase(text)) and word not in words})
+                      for tier in metric_vocabulary(promise.metric, promise.unit)]
     subject = dict.fromkeys(Subjects(normalizer).of_promise(promise.text, promise.metric), 1.0)
     return PreparedPromise(promise, cues, words, wording, subject, vocabulary)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from auditor import lexicon
@@ -210,17 +211,20 @@ def metric_words(metric: str, normalised_promise: str) -> list[str]:
     return sorted(words)
 
 
-def metric_vocabulary(metric: str) -> list[str]:
+def metric_vocabulary(metric: str, unit: str | None = None) -> tuple[list[str], list[str]]:
     """The lexicon's words for what a metric measures, in every language, as written
-    (normalise them before use): ``wait_time`` -> wait, queue, 等, 排队 …"""
+    (normalise them before use): ``wait_time`` -> wait, queue, 等, 排队 …; and, for a
+    metric in a unit of time, the words of waiting, weaker (how long anything took)."""
     names = re.findall(r"[a-z]+", metric.lower())
-    found: list[str] = []
+    own: list[str] = []
     vocabularies = [lexicon.table(language, "metric_vocabulary") for language in lexicon.LANGUAGES]
     for concept, entry in vocabularies[0].items():
         if any(name.startswith(prefix) for prefix in entry["names"] for name in names):
             for vocabulary in vocabularies:
-                found.extend(vocabulary.get(concept, {}).get("words", ()))
-    return found
+                own.extend(vocabulary.get(concept, {}).get("words", ()))
+    waiting = [word for vocabulary in vocabularies for word in vocabulary["wait"]["words"]] \
+        if unit in _TIME_SCALE else []
+    return own, [word for word in waiting if word not in own]
 
 
 def _content_words(text: str) -> set[str]:
@@ -268,30 +272,41 @@ def _plausible(unit: str, promise_unit: str | None) -> bool:
     return True
 
 
+_WAITING = 2  # the strength of the words of waiting (MetricIndex)
+_WAITED_NEAR = 8  # how far before a quantity they may stand (足足等了|七分钟, "waited fifty-five minutes")
+
+
 class MetricIndex:
     """The measurable promises of one touchpoint, indexed by their metric words, so that
     a transcript is scanned once per quantity rather than once per promise."""
 
     def __init__(self, metrics: dict[str, tuple[str | None, list[str]]],
-                 vocabulary: dict[str, list[str]] | None = None):
-        # word -> [(promise, unit, strength)]: 0 for the promise's own words, 1 for the
-        # lexicon's words of its metric (等 is any wait's; 补卡 is the SIM promise's own)
+                 vocabulary: dict[str, Sequence[Sequence[str]]] | None = None):
+        # word -> [(promise, unit, strength)]: 0 for the promise's own words, then the
+        # lexicon's (vocabulary[key], weakest last): the words of its metric (等 is any
+        # wait's; 补卡 is the SIM promise's own), then the words of waiting, which any
+        # promise in a unit of time may own when no other does (足足等了七分钟 on a chat)
         self.owners: dict[str, list[tuple[str, str | None, int]]] = {}
         for key, (unit, words) in metrics.items():
             for word in words:
                 self.owners.setdefault(word, []).append((key, unit, 0))
-            for word in (vocabulary or {}).get(key, ()):
-                self.owners.setdefault(word, []).append((key, unit, 1))
+            for strength, tier in enumerate((vocabulary or {}).get(key, ()), start=1):
+                for word in tier:
+                    self.owners.setdefault(word, []).append((key, unit, strength))
         ordered = sorted(self.owners, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
-    def assign(self, text: str) -> dict[str, Stated]:
+    def assign(self, text: str, spoken: Container[str] | None = None) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
 
         Each quantity goes to the one promise whose words stand nearest to it — its own
         words before the lexicon's words of its metric — so "3天内上门安装" measures the
         installation promise and not the 30-day returns promise as well, and "补卡等了两个
         小时" the SIM promise rather than the queue's; each promise keeps its nearest quantity.
+        Between promises whose words stand as near, the one whose subject the visit speaks
+        of (``spoken``, when given) wins: "waited 55 minutes" on a shuttle visit is the
+        shuttle's wait, not a check-in wait. The words of waiting alone tie a quantity only
+        to a promise the visit speaks of, and only right before it.
         """
         best: dict[str, tuple[tuple, Stated]] = {}
         if self.pattern is None:
@@ -307,11 +322,16 @@ class MetricIndex:
                     distance = hit.start() - stated.end
                 else:
                     continue  # the word is part of the quantity itself
+                before = hit.end() <= stated.start
                 for key, unit, strength in self.owners[hit.group()]:
-                    if _plausible(stated.unit, unit) and (nearest is None or (strength, distance) < nearest[0]):
-                        nearest = ((strength, distance), key)
+                    if strength >= _WAITING and not (before and distance <= _WAITED_NEAR
+                                                     and spoken is not None and key in spoken):
+                        continue  # "waited 55 minutes", 等了七分钟 right before it, on a visit about the promise
+                    rank = (strength, distance, spoken is not None and key not in spoken)
+                    if _plausible(stated.unit, unit) and (nearest is None or rank < nearest[0]):
+                        nearest = (rank, key)
             if nearest is not None:
-                (strength, distance), key = nearest
+                (strength, distance, _), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
                 rank = (_is_ordinal(text, stated), strength, distance)
                 if key not in best or rank < best[key][0]:

@@ -561,3 +561,18 @@ def test_the_reason_quotes_the_cue_as_the_brand_wrote_it_not_its_normalised_form
     scores = {cue: fuzz.partial_ratio(text.text, cue) for cue in prepared.cues}
     check = check_promise(prepared, observation, text, scores, Thresholds(85.0, 70.0))
     assert check.verdict == "broken" and check.reason == "breach cue '机器人' found"
+
+
+def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
+    """足足等了二十分钟 says how long something took: the promise the visit is about, if any."""
+    prepared = prepare_promise(CALLBACK, NORMALIZER)
+    index = MetricIndex({"P-CB15": (prepared.promise.unit, prepared.words)}, {"P-CB15": prepared.vocabulary})
+    text = NORMALIZER("留言以后足足等了二十分钟，电话才响。").text
+    assert index.assign(text, spoken={"P-CB15"})["P-CB15"].value == 20
+    assert "P-CB15" not in index.assign(text, spoken=set())
+    assert "P-CB15" not in index.assign(NORMALIZER("二十分钟后我又等了一会儿").text, spoken={"P-CB15"})  # not right before
+    # a promise whose metric is a wait owns the word more strongly
+    queue = prepare_promise(QUEUE, NORMALIZER)
+    both = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in (prepared, queue)},
+                       {p.promise.key: p.vocabulary for p in (prepared, queue)})
+    assert set(both.assign(text, spoken={"P-CB15", "P-QUEUE5"})) == {"P-QUEUE5"}
