@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from auditor.matching import INSERTION_SLACK, may_have_insertions, with_insertions
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -54,7 +55,8 @@ class TouchpointChecker:
         self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues]
                                           + [line.phrase for line in self.lines if line.phrase]))
         column = {needle: index for index, needle in enumerate(self.needles)}
-        self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)])
+        self.short_needles = [may_have_insertions(needle) for needle in self.needles]
+        self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)]) - INSERTION_SLACK
         self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
         self.line_columns = [column.get(line.phrase) for line in self.lines]
         self.promise_index = {p.promise.key: index for index, p in enumerate(self.promises)}
@@ -90,7 +92,7 @@ class TouchpointChecker:
         near = np.zeros((n, len(self.promises)), dtype=bool)
         for index, columns in enumerate(self.cue_columns):
             if columns.size and scores is not None:
-                near[:, index] = scores[:, columns].max(axis=1) >= self.thresholds.review
+                near[:, index] = self._reached(scores, columns, self.thresholds.review, texts)
         measured = np.zeros_like(near)
         reported: list[dict] = []
         spoken = self._spoken(texts, has_text)
@@ -116,7 +118,7 @@ class TouchpointChecker:
         has_phrase = np.array([column is not None for column in self.line_columns], dtype=bool)
         for index, (line, column) in enumerate(zip(self.lines, self.line_columns)):
             if column is not None and scores is not None:
-                said[:, index] = scores[:, column] >= line.thresholds.review
+                said[:, index] = self._reached(scores, np.array([column]), line.thresholds.review, texts)
         checked_lines = valid_lines & has_text[:, None] & has_phrase[None, :]
         # Lines the shopper ticked (said / not said / n/a) are decided by the tick, not by matching.
         ticked = np.zeros_like(checked_lines)
@@ -178,6 +180,20 @@ class TouchpointChecker:
             if columns:
                 spoken[row, columns] = True
         return spoken
+
+    def _reached(self, scores: np.ndarray, columns: np.ndarray, threshold: float,
+                 texts: list[Normalized]) -> np.ndarray:
+        """[observation]: a needle of ``columns`` may reach ``threshold`` — its prefilter score
+        does, or (a little below) it is said whole with a word inserted (auditor.matching)."""
+        best = scores[:, columns].max(axis=1)
+        reached = best >= threshold
+        short = [column for column in columns.tolist() if self.short_needles[column]]
+        if not short:
+            return reached
+        for row in np.flatnonzero((scores[:, short].max(axis=1) >= threshold - INSERTION_SLACK) & ~reached).tolist():
+            reached[row] = any(with_insertions(self.needles[column], texts[row].text) is not None
+                               for column in short if scores[row, column] >= threshold - INSERTION_SLACK)
+        return reached
 
     def _scores(self, texts: list[Normalized]) -> np.ndarray | None:
         """partial_ratio of every needle against every transcript (rows: transcripts; below the cutoff: 0)."""

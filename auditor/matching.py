@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -156,21 +157,77 @@ def _exact(phrase: str, text: str) -> tuple[float, int, int]:
     return best
 
 
+INSERTED_SCORE = 90.0  # a phrase said whole with a word inserted: found at the default threshold
+INSERTION_SLACK = 15.0  # how far below a threshold a prefilter score may be for a phrase said with insertions (没人接 in 没有人接: 67)
+_UNIT = re.compile(f"[{chars('latin')}]+(?:'[a-z]+)?|[^\\s]")  # a Latin word, or any other character
+_QUANTITY_UNIT = re.compile(f"[0-9.]+(?:{'|'.join(map(re.escape, UNIT_TOKENS.values()))})?")
+_LATIN_UNIT = re.compile(f"[{chars('latin')}]")
+_FREE = (f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'intensifiers'))})(?![a-z])"
+         f"|[{re.escape(lexicon.text('zh', 'intensifiers'))}]"
+         f"|[0-9.]+(?:{'|'.join(map(re.escape, UNIT_TOKENS.values()))})?(?![a-z]))")
+_MAX_UNITS = 8  # longer phrases (whole script lines) are matched by alignment only
+
+
+@lru_cache(maxsize=4096)
+def _phrase_units(phrase: str) -> tuple[str, ...]:
+    return tuple(_UNIT.findall(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
+    """The phrase's units in order, with intensifiers or quantities allowed between them."""
+    units = _phrase_units(phrase)
+    if not 2 <= len(units) <= _MAX_UNITS:
+        return None
+    pieces = [f"(?<![a-z]){re.escape(unit)}(?![a-z])" if _LATIN_UNIT.match(unit) else re.escape(unit)
+              for unit in units]
+    return re.compile(f"(?:\\s*{_FREE})*?\\s*".join(pieces))
+
+
+def may_have_insertions(phrase: str) -> bool:
+    """Is the phrase short enough for :func:`with_insertions` to look for it?"""
+    return _insertion_pattern(phrase) is not None
+
+
+def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
+    """Where ``phrase`` is said whole with only intensifiers or quantities inserted into it
+    ("that's really not my department", 这个真的不归我管, 没有人接, "late checkout is 300cny
+    extra"): the first such window of ``text``, or None. Every unit of the phrase (a Latin
+    word or another character; at most eight of them) must be there as written, in order,
+    with nothing else between them."""
+    pattern = _insertion_pattern(phrase)
+    if pattern is None:
+        return None
+    match = pattern.search(text)
+    return None if match is None else match.span()
+
+
+def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
+    """The phrase's best window by rapidfuzz's alignment (widened to whole words), or None."""
+    if phrase in text:  # exact: the common case for well-kept scripts, and cheap
+        return _exact(phrase, text)
+    alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
+    if alignment is None or alignment.score < cutoff:
+        return None
+    if len(phrase) <= len(text):
+        start, end = alignment.dest_start, alignment.dest_end
+    else:  # the text is the shorter one: it is all the window there is
+        start, end = 0, len(text)
+    return _window_score(phrase, text, start, end)
+
+
 def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
     """The best match of ``phrase`` in ``text`` (both normalised), or None below ``cutoff``."""
     if not phrase or not text:
         return None
-    if phrase in text:  # exact: the common case for well-kept scripts, and cheap
-        score, start, end = _exact(phrase, text)
-    else:
-        alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
-        if alignment is None or alignment.score < cutoff:
-            return None
-        if len(phrase) <= len(text):
-            start, end = alignment.dest_start, alignment.dest_end
-        else:  # the text is the shorter one: it is all the window there is
-            start, end = 0, len(text)
-        score, start, end = _window_score(phrase, text, start, end)
+    found = _aligned(phrase, text, min(cutoff, INSERTED_SCORE))
+    if found is None or found[0] < INSERTED_SCORE:
+        inserted = with_insertions(phrase, text)
+        if inserted is not None:
+            found = (INSERTED_SCORE, *inserted)
+    if found is None:
+        return None
+    score, start, end = found
     window = text[start:end]
     coverage = _word_coverage(phrase, window)
     if coverage < 0.6:

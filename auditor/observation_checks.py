@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.matching import Match, find_phrase, is_asked, verdict_of
+from auditor.matching import INSERTION_SLACK, Match, find_phrase, is_asked, verdict_of, with_insertions
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
@@ -80,9 +80,16 @@ def _evidence(text: Normalized, match: Match | None) -> Evidence | None:
 
 def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: float) -> Match | None:
     """The phrase's best match, skipping the alignment when the prefilter says it cannot reach ``cutoff``."""
-    if scores is not None and scores.get(phrase, 0.0) < cutoff:
+    if scores is not None and not _may_reach(phrase, text, scores, cutoff):
         return None
     return find_phrase(phrase, text.text, cutoff=cutoff)
+
+
+def _may_reach(phrase: str, text: Normalized, scores: ScoreLookup, cutoff: float) -> bool:
+    """Can the phrase's match reach ``cutoff``? Its prefilter score does, or (a little below)
+    the phrase is said whole with a word inserted (auditor.matching.with_insertions)."""
+    score = scores.get(phrase, 0.0)
+    return score >= cutoff or score >= cutoff - INSERTION_SLACK and with_insertions(phrase, text.text) is not None
 
 
 def check_promise(prepared: PreparedPromise, observation: Observation, text: Normalized,
@@ -97,7 +104,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         spoken = bool(text.text) and speaks_of(text.text, prepared.subject)
     if (reported is None and scores is not None and text.text
             and (promise.metric is None or promise.metric not in observation.measurements)
-            and all(scores.get(cue, 0.0) < thresholds.review for cue in prepared.cues)):
+            and not any(_may_reach(cue, text, scores, thresholds.review) for cue in prepared.cues)):
         # The common case, kept short: nothing measured, no cue anywhere near the transcript.
         if not spoken:
             return None

@@ -110,3 +110,26 @@ def test_verdicts_follow_the_thresholds():
 def test_empty_inputs_give_no_match():
     assert find_phrase("", "text") is None
     assert find_phrase("phrase", "") is None
+
+
+# -- a phrase said with a word inserted ------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, text, quoted", [
+    ("这不归我管", "他说这个真的不归我管|就走了", "这个真的不归我管"),
+    ("没人接", "打了三次|没有人接|让留言", "没有人接"),
+    ("that's not my department", "she said that's really not my department", "that's really not my department"),
+    ("late checkout is extra", "sorry|late checkout is 300cny extra", "late checkout is 300cny extra"),
+])
+def test_a_phrase_said_with_an_intensifier_or_a_quantity_inserted_is_found(phrase, text, quoted):
+    match = find_phrase(phrase, text)
+    assert match is not None and match.score >= 85
+    assert text[match.start:match.end] == quoted
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("没人接", "没想到人家接了"),  # other words between: not the phrase
+    ("这不归我管", "这不是归我管的事"),  # 是 changes what it says
+    ("机器人", "机器和人"),
+])
+def test_other_words_inserted_make_no_match(phrase, text):
+    assert score(phrase, text) < 85
