@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.matching import INSERTION_SLACK, Match, find_phrase, is_asked, verdict_of, with_insertions
+from auditor.matching import (INSERTION_SLACK, Match, find_phrase, is_asked, is_denied_after, is_negated, verdict_of,
+                              with_insertions)
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
@@ -85,6 +86,15 @@ def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: flo
     return find_phrase(phrase, text.text, cutoff=cutoff)
 
 
+def _later(phrase: str, text: str, after: int, cutoff: float) -> Match | None:
+    """The phrase's best match in the text after ``after``, in the whole text's coordinates."""
+    rest = find_phrase(phrase, text[after:], cutoff=cutoff)
+    if rest is None:
+        return None
+    start, end = rest.start + after, rest.end + after
+    return Match(rest.score, start, end, negated=is_negated(text, start) or is_denied_after(text, end))
+
+
 def _may_reach(phrase: str, text: Normalized, scores: ScoreLookup, cutoff: float) -> bool:
     """Can the phrase's match reach ``cutoff``? Its prefilter score does, or (a little below)
     the phrase is said whole with a word inserted (auditor.matching.with_insertions)."""
@@ -141,10 +151,10 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
     negated: str | None = None
     for cue in prepared.cues if has_text else ():
         match = _find(cue, text, scores, thresholds.review)
+        while match is not None and (match.negated or is_asked(text.text, match.start, match.end)):
+            negated = cue  # "not a bot", "I asked if…" — but it may be said again, and meant ("no fee", then a fee)
+            match = _later(cue, text.text, match.end, thresholds.review)
         if match is None:
-            continue
-        if match.negated or is_asked(text.text, match.start, match.end):  # "not a bot", "I asked if…"
-            negated = cue
             continue
         if verdict_of(match.score, thresholds.match, thresholds.review) == "found":
             evidence = _evidence(text, match)

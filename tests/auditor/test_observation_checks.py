@@ -351,6 +351,8 @@ def test_a_negated_cue_keeps_the_promise(promise, transcript):
     (INSTALL, "安装费要200元"),
     (INSTALL, "师傅说安装费另收200元"),
     (SERVICE, "The task was simple, yet only a robot answered."),  # "ask" inside "task" asks nothing
+    (INSTALL, "师傅说免安装费，结果最后还是收了安装费200元"),  # denied once, then charged
+    (SERVICE, "Not a robot, she said. Later that night only a robot answered."),
     (SERVICE, "不知道为什么只有机器人"),
 ], ids=_ids)
 def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
