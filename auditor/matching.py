@@ -36,6 +36,7 @@ DEFAULT_REVIEW_THRESHOLD = 70.0
 _LATIN = re.compile(char_class("latin"))
 _WORD = re.compile(f"[{chars('latin')}]+(?:'[a-z]+)?")
 _CJK = re.compile(char_class("han"))
+_TOKEN = re.compile(lexicon.token_class())  # a synonym group's token: the key word it stands for
 
 # Words that negate what follows them in the same clause (the lexicon's negators). English
 # ones are whole words among the few words before the match; Chinese ones are within a few
@@ -202,6 +203,9 @@ def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
     return None if match is None else match.span()
 
 
+_SHIFTS = (0, -1, 1, -2, 2)
+
+
 def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
     """The phrase's best window by rapidfuzz's alignment (widened to whole words), or None."""
     if phrase in text:  # exact: the common case for well-kept scripts, and cheap
@@ -209,11 +213,17 @@ def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | 
     alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
     if alignment is None or alignment.score < cutoff:
         return None
-    if len(phrase) <= len(text):
-        start, end = alignment.dest_start, alignment.dest_end
-    else:  # the text is the shorter one: it is all the window there is
-        start, end = 0, len(text)
-    return _window_score(phrase, text, start, end)
+    if len(phrase) > len(text):  # the text is the shorter one: it is all the window there is
+        return _window_score(phrase, text, 0, len(text))
+    # rapidfuzz returns one of the windows that score best, and which one can depend on
+    # text far away; its neighbours a character or two either side are scored too, so
+    # that the match (widened to whole words, marks stripped) does not
+    start, end = alignment.dest_start, alignment.dest_end
+    shifts = [shift for shift in _SHIFTS if 0 <= start + shift and end + shift <= len(text)]
+    raw = [fuzz.ratio(phrase, text[start + shift:end + shift]) for shift in shifts]
+    tied = [shift for shift, score in zip(shifts, raw) if score >= max(raw) - 1e-9]  # the windows as good as its own
+    return max((_window_score(phrase, text, start + shift, end + shift) for shift in tied),
+               key=lambda found: (found[0], -found[1]))
 
 
 def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
@@ -229,6 +239,8 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         return None
     score, start, end = found
     window = text[start:end]
+    if _WORD.search(phrase) and len(_phrase_units(phrase)) <= _MAX_UNITS and not set(_TOKEN.findall(phrase)) <= set(window):
+        score = min(score, _FRAGMENT_CAP)  # "refund never arrived" is not "order never arrived"
     coverage = _word_coverage(phrase, window)
     if coverage < 0.6:
         score = min(score, coverage * 100)

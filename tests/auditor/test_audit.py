@@ -362,7 +362,9 @@ def test_v041_breaks_only_the_returns_promise(audited, observation, target):
 def test_reviews_are_counted_apart_from_kept_and_broken(audited):
     checks = audited["checks"]
     counts = audited["metrics"]["counts"]
-    assert counts["review"] == sum(c["verdict"] == "review" for c in checks) > 0  # V-052's speech-to-text typos
+    # (V-052's speech-to-text typos were reviews until the matcher scored a tied window's
+    # neighbours too; the sample may have none now, the count must still be its own)
+    assert counts["review"] == sum(c["verdict"] == "review" for c in checks)
     assert counts["broken"] == sum(c["verdict"] == "broken" for c in checks)
     assert counts["kept"] + counts["broken"] + counts["review"] == counts["checks"] == len(checks)
 

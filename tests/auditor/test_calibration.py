@@ -27,6 +27,8 @@ NEAR_MISSES = {
     "X-THIS": "Agent: this is not my problem",  # ~84: review band -> confirmed
     "X-DEPT": "Agent: that's not my department",  # ~76: review band -> dismissed
 }
+# A hotline call transcribed by speech-to-text, near the required lines S-06 (~80) and S-07 (~73).
+STT = ("X-STT", "hotline", "语音转写：您好欢迎致电傲瑞利亚24小时真人客服热线。如果今天解决不了我们会在15分中内给您回电。")
 
 
 def _finding(project: Project, observation: str, line: str) -> dict:
@@ -46,8 +48,8 @@ def project(tmp_path: Path):
     with Project.open(tmp_path / "calibration.btaproj", create=True) as opened:
         load_sample(opened)
         with opened.transaction() as db:
-            for key, text in NEAR_MISSES.items():
-                db["observations"].insert({"key": key, "touchpoint": "chat", "observed_at": "2026-09-20 10:00",
+            for key, touchpoint, text in [(key, "chat", text) for key, text in NEAR_MISSES.items()] + [STT]:
+                db["observations"].insert({"key": key, "touchpoint": touchpoint, "observed_at": "2026-09-20 10:00",
                                            "transcript": text, "updated_at": now_iso()})
         run_audit(opened, workers=1)
         yield opened
@@ -59,12 +61,12 @@ def reviewed(project: Project) -> Project:
     for observation, status in (("V-016", "confirmed"), ("X-POLITE", "dismissed"), ("X-OUR", "confirmed"),
                                 ("X-THIS", "confirmed"), ("X-DEPT", "dismissed")):
         _review(project, observation, "S-14", status)
-    # S-06 (required): V-035 and V-005 not found at all (no score), V-052 partly (~85).
-    for observation, status in (("V-035", "confirmed"), ("V-005", "confirmed"), ("V-052", "dismissed")):
+    # S-06 (required): V-035 and V-005 not found at all (no score), X-STT partly (~80).
+    for observation, status in (("V-035", "confirmed"), ("V-005", "confirmed"), ("X-STT", "dismissed")):
         _review(project, observation, "S-06", status)
     # S-07 (required): only two decisions -> no suggestion.
     _review(project, "V-005", "S-07", "confirmed")
-    _review(project, "V-052", "S-07", "dismissed")
+    _review(project, "X-STT", "S-07", "dismissed")
     return project
 
 
@@ -109,7 +111,7 @@ def test_required_line_goes_the_other_way(reviewed):
     assert line.kind == "missing_phrase"
     assert sum(d.always for d in line.decisions) == 2  # no score: raised at every threshold
     curve = {p.threshold: p for p in line.points}
-    # Raised when score < t: the dismissed ~84.6 is raised only from 85 up.
+    # Raised when score < t: the dismissed ~80 is raised only from 85 up.
     assert (curve[80].true_positives, curve[80].false_positives, curve[80].precision, curve[80].recall) == (2, 0, 1.0, 1.0)
     assert (curve[85].true_positives, curve[85].false_positives) == (2, 1)
     assert curve[85].precision == pytest.approx(2 / 3) and curve[85].recall == 1.0

@@ -20,14 +20,16 @@ NEAR_MISSES = {"X-POLITE": "Agent: that's not a problem", "X-OUR": "Agent: that'
                "X-THIS": "Agent: this is not my problem", "X-DEPT": "Agent: that's not my department"}
 DECISIONS = {("V-016", "S-14"): "confirmed", ("X-POLITE", "S-14"): "dismissed", ("X-OUR", "S-14"): "confirmed",
              ("X-THIS", "S-14"): "confirmed", ("X-DEPT", "S-14"): "dismissed",
-             ("V-005", "S-07"): "confirmed", ("V-052", "S-07"): "dismissed"}
+             ("V-005", "S-07"): "confirmed", ("X-STT", "S-07"): "dismissed"}
+# A hotline call transcribed by speech-to-text, in the review band of the required line S-07.
+STT = ("X-STT", "hotline", "语音转写：您好欢迎致电傲瑞利亚24小时真人客服热线。如果今天解决不了我们会在15分中内给您回电。")
 
 
 def _fill(project: Project) -> None:
     load_sample(project)
     with project.transaction() as db:
-        for key, text in NEAR_MISSES.items():
-            db["observations"].insert({"key": key, "touchpoint": "chat", "observed_at": "2026-09-20 10:00",
+        for key, touchpoint, text in [(key, "chat", text) for key, text in NEAR_MISSES.items()] + [STT]:
+            db["observations"].insert({"key": key, "touchpoint": touchpoint, "observed_at": "2026-09-20 10:00",
                                        "transcript": text, "updated_at": now_iso()})
     run_audit(project, workers=1)
     for (observation, line), status in DECISIONS.items():
