@@ -217,7 +217,8 @@ def audit_steps(project: Project, *, period_from: str | None = None, period_to: 
         plan = AuditPlan.load(project)
         locations = dict(project.db.execute("SELECT key, location FROM touchpoints").fetchall())
         project_auditor = ProjectAuditor(plan.normalizer, [p.promise for p in plan.promises],
-                                         [line.line for line in plan.lines], sorted(locations))
+                                         [line.line for line in plan.lines], sorted(locations),
+                                         {p.promise.key: p.subject for p in plan.promises})
         project_checks = project_auditor.checks()
         answers = answers_by_group(observation_rows(project, period_from, period_to))
         if pool is not None:

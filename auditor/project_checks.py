@@ -20,6 +20,7 @@ from auditor.model import Check, Evidence
 from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import Quantity
 from auditor.records import Promise, ScriptLine
+from auditor.subject import SPOKEN, spoken_weight, text_terms, typo_map, with_typos
 from auditor.stated import Stated, clock_ranges, clock_times, in_unit, quantities, same_kind
 
 STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a promise to state it
@@ -142,8 +143,9 @@ def states(line_text: str, promise_text: str) -> float:
 
 class ProjectAuditor:
     def __init__(self, normalizer: Normalizer, promises: list[Promise], lines: list[ScriptLine],
-                 touchpoints: list[str]):
+                 touchpoints: list[str], subjects: dict[str, dict[str, float]] | None = None):
         self.normalizer = normalizer
+        self.subjects = subjects or {}  # promise key -> its subject's terms (auditor.subject)
         self.promises = promises
         self.lines = lines
         self.touchpoints = touchpoints
@@ -153,17 +155,43 @@ class ProjectAuditor:
         self.around_the_clock = normalizer.phrase("24/7")  # the 24/7 synonym group, as it reads in normalised text
 
     def _statements(self) -> dict[str, list[ScriptLine]]:
-        """promise key -> the script lines that state it (linked, or by their wording)."""
+        """promise key -> the script lines that state it: linked, or by their wording, or
+        (a line no promise's wording fits) in other words of the one promise whose subject
+        it speaks of most, with a quantity of that promise's kind."""
         stated: dict[str, list[ScriptLine]] = defaultdict(list)
         for line in self.lines:
             if line.kind == "forbidden":
                 continue
-            for promise in self.promises:
-                if line.promise == promise.key or (
-                        not line.promise
-                        and states(self.line_text[line.key].text, self.promise_text[promise.key]) >= STATES_THRESHOLD):
-                    stated[promise.key].append(line)
+            found = [promise for promise in self.promises if line.promise == promise.key or not line.promise
+                     and states(self.line_text[line.key].text, self.promise_text[promise.key]) >= STATES_THRESHOLD]
+            if not found and not line.promise:
+                found = self._by_subject_and_quantity(line)
+            for promise in found:
+                stated[promise.key].append(line)
         return stated
+
+    def _by_subject_and_quantity(self, line: ScriptLine) -> list[Promise]:
+        """"we'll refund you within a day" states "refund within 24 hours"; 按金會喺退房後3日內
+        退返 states 退房后3天内退还押金: the promise it speaks of most (none on a tie)."""
+        text = self.line_text[line.key].text
+        stated = quantities(text)
+        if not stated:
+            return []
+        terms = text_terms(text)
+        weights = []
+        for promise in self.promises:
+            subject = self.subjects.get(promise.key)
+            own = quantities(self.promise_text[promise.key])
+            unit = promise.unit or (own[0].unit if own else None)
+            if not subject or unit is None or not any(same_kind(q.unit, unit) for q in stated):
+                continue
+            weight = spoken_weight(with_typos(terms, typo_map(terms, subject)), subject)
+            if weight >= SPOKEN:
+                weights.append((weight, promise))
+        weights.sort(key=lambda found: found[0], reverse=True)
+        if not weights or len(weights) > 1 and weights[1][0] == weights[0][0]:
+            return []
+        return [weights[0][1]]
 
     def checks(self) -> list[Check]:
         return [*self.inconsistent_claims(), *self.uncovered_promises()]

@@ -334,3 +334,21 @@ def test_a_line_is_held_to_the_time_or_quantity_its_promise_states(line, verdict
         assert line.key not in found
     else:
         assert found[line.key].verdict == verdict and found[line.key].evidence.text == quoted
+
+
+def test_a_line_in_other_words_states_the_promise_it_speaks_of_with_a_quantity_of_its_kind():
+    from auditor.subject import Subjects
+
+    refund = _promise("P-REF", "Refund for wrong orders within 24 hours 错单24小时内退款", ["store", "web"],
+                      metric="refund_time", operator="<=", target=24, unit="h")
+    subjects = {refund.key: dict.fromkeys(Subjects(NORMALIZER).of_promise(refund.text, refund.metric), 1.0),
+                CALLBACK.key: dict.fromkeys(Subjects(NORMALIZER).of_promise(CALLBACK.text, CALLBACK.metric), 1.0)}
+    lines = [_line("L-1", "store", "Sorry about that, we'll refund you within a day."),
+             _line("L-2", "web", "Refunds reach your card in 3 working days."),
+             _line("L-3", "store", "Refunds are our pleasure.")]  # no quantity: states nothing
+    auditor = ProjectAuditor(NORMALIZER, [refund, CALLBACK], lines, ["store", "web"], subjects)
+    assert [line.key for line in auditor.stated_by[refund.key]] == ["L-1", "L-2"]
+    verdicts = {check.target: check.verdict for check in auditor.inconsistent_claims()}
+    assert verdicts == {"L-1": "kept", "L-2": "broken"}
+    assert {check.touchpoint: check.verdict for check in auditor.uncovered_promises() if check.target == "P-REF"} == {
+        "store": "kept", "web": "kept"}
