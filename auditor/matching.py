@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from auditor import lexicon
 from auditor.lexicon import char_class, chars
 from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, clause_end, clause_start
+from auditor.stated import in_unit, quantities, same_kind
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0
@@ -203,6 +204,68 @@ def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
     return None if match is None else match.span()
 
 
+_FUNCTION = re.compile(f"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])"
+                       f"|[{re.escape(lexicon.text('zh', 'function_chars'))}]|\\s+")
+
+
+@lru_cache(maxsize=256)
+def content_view(text: str) -> tuple[str, tuple[int, ...]]:
+    """A normalised text without its function words and characters (the lexicon's: we,
+    will, the, 我们, 将, 在, 的 …) and spaces, and for each character left its position in
+    the text: "押金将在退房后3day内原路退回" -> "押金退房后3day原路退回"."""
+    kept: list[int] = []
+    pos = 0
+    for match in _FUNCTION.finditer(text):
+        kept.extend(range(pos, match.start()))
+        pos = match.end()
+    kept.extend(range(pos, len(text)))
+    return "".join(text[i] for i in kept), tuple(kept)
+
+
+def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
+    """A long phrase said with its function words dropped or changed (押金收了1500，说三天内
+    原路退回 for 押金将在退房后三天内原路退回): the best window of the texts' content views,
+    mapped back, or None below ``cutoff``. Its score is the content's."""
+    content, _ = content_view(phrase)
+    seen, where = content_view(text)
+    if len(content) < _MIN_SUBSTANCE or not seen:
+        return None
+    if len(seen) < len(content):  # a short text is not a long line said in other words
+        return None
+    alignment = fuzz.partial_ratio_alignment(content, seen, score_cutoff=cutoff)
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return None
+    if not _quantities_said(phrase, text):
+        return None  # "7天内" does not say "3天内"; "within 24 hours" says "within a day"
+    window_start, window_end = alignment.dest_start, alignment.dest_end
+    if window_end - window_start < len(content):  # a part at an end of the text: as long as the phrase
+        window_start = max(0, min(window_start, len(seen) - len(content)))
+        window_end = window_start + len(content)
+    best = None
+    # as in _aligned: the windows either side that score as well are candidates too
+    for shift in _SHIFTS:
+        low, high = window_start + shift, window_end + shift
+        if low < 0 or high > len(seen):
+            continue
+        score = fuzz.ratio(content, seen[low:high])
+        start, end = where[low], where[high - 1] + 1
+        if best is None or score > best[0] + 1e-9 or abs(score - best[0]) <= 1e-9 and start < best[1]:
+            best = (score, start, end)
+    if best is None or best[0] < cutoff:
+        return None
+    score, start, end = best
+    return Match(score, start, end, negated=is_negated(text, start))
+
+
+def _quantities_said(phrase: str, text: str) -> bool:
+    """Does the text state every quantity of the phrase (in any unit of its kind)?"""
+    said = quantities(text)
+    return all(any(same_kind(q.unit, wanted.unit)
+                   and abs(in_unit(q.value, q.unit, wanted.unit) - wanted.value) < 1e-6 for q in said)
+               for wanted in quantities(phrase))
+
+
+_MIN_SUBSTANCE = 8  # shorter phrases have too little content to be said in other words
 _SHIFTS = (0, -1, 1, -2, 2)
 
 

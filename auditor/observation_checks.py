@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.matching import (INSERTION_SLACK, Match, find_phrase, is_asked, is_denied_after, is_negated, verdict_of,
-                              with_insertions)
+from rapidfuzz import fuzz
+
+from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_asked, is_denied_after,
+                              is_negated, verdict_of, with_insertions)
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
@@ -93,6 +95,11 @@ def _later(phrase: str, text: str, after: int, cutoff: float) -> Match | None:
         return None
     start, end = rest.start + after, rest.end + after
     return Match(rest.score, start, end, negated=is_negated(text, start) or is_denied_after(text, end))
+
+
+def _prefiltered(phrase: str, text: Normalized, scores: ScoreLookup | None) -> float:
+    """The phrase's prefilter score (computed when there is no prefilter)."""
+    return fuzz.partial_ratio(phrase, text.text) if scores is None else scores.get(phrase, 0.0)
 
 
 def _may_reach(phrase: str, text: Normalized, scores: ScoreLookup, cutoff: float) -> bool:
@@ -196,6 +203,12 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
     state = "absent" if match is None else verdict_of(match.score, limits.match, limits.review)
     if match is not None and match.negated and state != "absent":
         state = "negated"
+    in_substance = False
+    if state == "absent" and not forbidden and _prefiltered(prepared.phrase, text, scores) >= limits.review - INSERTION_SLACK:
+        # said with other function words? a person decides
+        other = find_in_substance(prepared.phrase, text.text, limits.review)
+        if other is not None and not other.negated:
+            match, state, in_substance = other, "unsure", True
     evidence = _evidence(text, match) if state in ("found", "unsure") else None
     score = match.score if match is not None else None
     quoted = evidence.text if evidence else None
@@ -211,8 +224,10 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
     if state == "found":
         return Check(**base, verdict="kept", score=score, evidence=evidence, reason="required wording was said")
     if state == "unsure":
+        reason = (f"required wording said in other words (score {score:.0f})" if in_substance
+                  else f"required wording only partly matched (score {score:.0f})")
         return Check(**base, verdict="review", score=score, evidence=evidence, expected=line.text, observed=quoted,
-                     reason=f"required wording only partly matched (score {score:.0f})")
+                     reason=reason)
     reason = "required wording said only in a negation" if state == "negated" else "required wording not found"
     return Check(**base, verdict="broken", score=score, expected=line.text, observed="not said", reason=reason)
 

@@ -13,6 +13,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from auditor.audit import matching_normalizer
+from auditor.matching import INSERTION_SLACK
 from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
 from auditor.records import Observation, Promise, ScriptLine
@@ -72,7 +73,8 @@ def judge(promise: Promise, transcript: str, measurements: dict | None = None,
         reported = MetricIndex({promise.key: (promise.unit, prepared.words)},
                                {promise.key: prepared.vocabulary}).assign(text.text).get(promise.key)
     plain = check_promise(prepared, observation, text, None, thresholds, reported)
-    fast = check_promise(prepared, observation, text, _prefilter(prepared.cues, text.text, thresholds.review),
+    fast = check_promise(prepared, observation, text,
+                         _prefilter(prepared.cues, text.text, thresholds.review - INSERTION_SLACK),
                          thresholds, reported)
     assert _verdict(fast) == _verdict(plain)  # the prefilter's short cut changes nothing
     _quotes_the_transcript(plain, transcript)
@@ -87,7 +89,7 @@ def judge_line(line: ScriptLine, transcript: str) -> Check | None:
     text = NORMALIZER(transcript)
     plain = check_line(prepared, _observation(transcript), text, None)
     fast = check_line(prepared, _observation(transcript), text,
-                      _prefilter([prepared.phrase], text.text, prepared.thresholds.review))
+                      _prefilter([prepared.phrase], text.text, prepared.thresholds.review - INSERTION_SLACK))
     assert _verdict(fast) == _verdict(plain)
     _quotes_the_transcript(plain, transcript)
     if plain is not None:
@@ -578,3 +580,17 @@ def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     both = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in (prepared, queue)},
                        {p.promise.key: p.vocabulary for p in (prepared, queue)})
     assert set(both.assign(text, spoken={"P-CB15", "P-QUEUE5"})) == {"P-QUEUE5"}
+
+
+@pytest.mark.parametrize("text, transcript, verdict", [
+    ("押金将在退房后三天内原路退回", "押金呢会在您退房以后的三天之内给您原路退回。", "review"),  # function words changed
+    ("Your deposit will be refunded to your card within three days of check-out.",
+     "deposit refunded to my card within 3 days of checking out, she said", "review"),
+    ("押金将在退房后三天内原路退回", "前台收了押金，说退房后七天内原路退回。", "broken"),  # another quantity
+    ("Thank you for calling Aurelia Home, how can I help you?", "Thank you.", "broken"),
+])
+def test_a_long_required_line_said_in_other_words_goes_to_review(text, transcript, verdict):
+    check = judge_line(_line(text), transcript)
+    assert check.verdict == verdict
+    if verdict == "review":
+        assert check.reason.startswith("required wording said in other words")
