@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from auditor.matching import INSERTION_SLACK, may_have_insertions, with_insertions
+from auditor.matching import INSERTION_SLACK, may_need_insertions, prefilter_score
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -55,7 +55,7 @@ class TouchpointChecker:
         self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues]
                                           + [line.phrase for line in self.lines if line.phrase]))
         column = {needle: index for index, needle in enumerate(self.needles)}
-        self.short_needles = [may_have_insertions(needle) for needle in self.needles]
+        self.short_needles = [may_need_insertions(needle) for needle in self.needles]
         self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)]) - INSERTION_SLACK
         self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
         self.line_columns = [column.get(line.phrase) for line in self.lines]
@@ -184,16 +184,14 @@ class TouchpointChecker:
     def _reached(self, scores: np.ndarray, columns: np.ndarray, threshold: float,
                  texts: list[Normalized]) -> np.ndarray:
         """[observation]: a needle of ``columns`` may reach ``threshold`` — its prefilter score
-        does, or (a little below) it is said whole with a word inserted (auditor.matching)."""
-        best = scores[:, columns].max(axis=1)
-        reached = best >= threshold
-        short = [column for column in columns.tolist() if self.short_needles[column]]
-        if not short:
-            return reached
-        for row in np.flatnonzero((scores[:, short].max(axis=1) >= threshold - INSERTION_SLACK) & ~reached).tolist():
-            reached[row] = any(with_insertions(self.needles[column], texts[row].text) is not None
-                               for column in short if scores[row, column] >= threshold - INSERTION_SLACK)
-        return reached
+        does, or (a little below) it is said whole with a word inserted: that score is then
+        raised in ``scores`` (auditor.matching.prefilter_score), for the checks to read."""
+        for column in columns.tolist():
+            if self.short_needles[column]:
+                needle, values = self.needles[column], scores[:, column]
+                for row in np.flatnonzero((values >= threshold - INSERTION_SLACK) & (values < threshold)).tolist():
+                    values[row] = prefilter_score(needle, texts[row].text, float(values[row]), threshold)
+        return scores[:, columns].max(axis=1) >= threshold
 
     def _scores(self, texts: list[Normalized]) -> np.ndarray | None:
         """partial_ratio of every needle against every transcript (rows: transcripts; below the cutoff: 0)."""

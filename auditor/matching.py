@@ -168,6 +168,7 @@ _FREE = (f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'intensifiers'))})(?![a-z
          f"|[{re.escape(lexicon.text('zh', 'intensifiers'))}]"
          f"|[0-9.]+(?:{'|'.join(map(re.escape, UNIT_TOKENS.values()))})?(?![a-z]))")
 _MAX_UNITS = 8  # longer phrases (whole script lines) are matched by alignment only
+_SHORT_UNITS = 4
 
 
 @lru_cache(maxsize=4096)
@@ -186,9 +187,16 @@ def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(f"(?:\\s*{_FREE})*?\\s*".join(pieces))
 
 
-def may_have_insertions(phrase: str) -> bool:
-    """Is the phrase short enough for :func:`with_insertions` to look for it?"""
-    return _insertion_pattern(phrase) is not None
+@lru_cache(maxsize=2048)
+def _unit_set(text: str) -> frozenset[str]:
+    """The units of a text (cached: a batch of transcripts meets every needle of its touchpoint)."""
+    return frozenset(_UNIT.findall(text))
+
+
+def may_need_insertions(phrase: str) -> bool:
+    """Can an insertion pull the phrase's prefilter score below the review threshold? Only
+    for a phrase of two to four units: one inserted into a longer one still scores 80."""
+    return 2 <= len(_phrase_units(phrase)) <= _SHORT_UNITS
 
 
 def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
@@ -197,10 +205,10 @@ def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
     extra"): the first such window of ``text``, or None. Every unit of the phrase (a Latin
     word or another character; at most eight of them) must be there as written, in order,
     with nothing else between them."""
-    pattern = _insertion_pattern(phrase)
-    if pattern is None:
-        return None
-    match = pattern.search(text)
+    units = _phrase_units(phrase)
+    if not 2 <= len(units) <= _MAX_UNITS or not _unit_set(text).issuperset(units):
+        return None  # (a set test first: most texts lack a unit, and the pattern costs a compile)
+    match = _insertion_pattern(phrase).search(text)
     return None if match is None else match.span()
 
 
@@ -235,8 +243,6 @@ def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
     alignment = fuzz.partial_ratio_alignment(content, seen, score_cutoff=cutoff)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
-    if not _quantities_said(phrase, text):
-        return None  # "7天内" does not say "3天内"; "within 24 hours" says "within a day"
     window_start, window_end = alignment.dest_start, alignment.dest_end
     if window_end - window_start < len(content):  # a part at an end of the text: as long as the phrase
         window_start = max(0, min(window_start, len(seen) - len(content)))
@@ -251,8 +257,8 @@ def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
         start, end = where[low], where[high - 1] + 1
         if best is None or score > best[0] + 1e-9 or abs(score - best[0]) <= 1e-9 and start < best[1]:
             best = (score, start, end)
-    if best is None or best[0] < cutoff:
-        return None
+    if best is None or best[0] < cutoff or not _quantities_said(phrase, text):
+        return None  # (and "7天内" does not say "3天内"; "within 24 hours" says "within a day")
     score, start, end = best
     return Match(score, start, end, negated=is_negated(text, start))
 
@@ -266,7 +272,17 @@ def _quantities_said(phrase: str, text: str) -> bool:
 
 
 _MIN_SUBSTANCE = 8  # shorter phrases have too little content to be said in other words
-_SHIFTS = (0, -1, 1, -2, 2)
+_SHIFTS = (0, -1, 1)
+
+
+def prefilter_score(phrase: str, text: str, score: float, threshold: float) -> float:
+    """A phrase's prefilter score (partial_ratio) raised to what a match with insertions
+    scores, where it is a little below ``threshold`` and the phrase is said whole with an
+    intensifier or a quantity inserted (partial_ratio of 没人接 in 没有人接 is 67)."""
+    if threshold - INSERTION_SLACK <= score < threshold and may_need_insertions(phrase) \
+            and with_insertions(phrase, text) is not None:
+        return max(score, INSERTED_SCORE)
+    return score
 
 
 def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | None:

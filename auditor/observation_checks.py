@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_asked, is_denied_after,
-                              is_negated, verdict_of, with_insertions)
+                              is_negated, verdict_of)
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer
 from auditor.quantity import Quantity
@@ -83,7 +83,7 @@ def _evidence(text: Normalized, match: Match | None) -> Evidence | None:
 
 def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: float) -> Match | None:
     """The phrase's best match, skipping the alignment when the prefilter says it cannot reach ``cutoff``."""
-    if scores is not None and not _may_reach(phrase, text, scores, cutoff):
+    if scores is not None and not _may_reach(phrase, scores, cutoff):
         return None
     return find_phrase(phrase, text.text, cutoff=cutoff)
 
@@ -102,11 +102,10 @@ def _prefiltered(phrase: str, text: Normalized, scores: ScoreLookup | None) -> f
     return fuzz.partial_ratio(phrase, text.text) if scores is None else scores.get(phrase, 0.0)
 
 
-def _may_reach(phrase: str, text: Normalized, scores: ScoreLookup, cutoff: float) -> bool:
-    """Can the phrase's match reach ``cutoff``? Its prefilter score does, or (a little below)
-    the phrase is said whole with a word inserted (auditor.matching.with_insertions)."""
-    score = scores.get(phrase, 0.0)
-    return score >= cutoff or score >= cutoff - INSERTION_SLACK and with_insertions(phrase, text.text) is not None
+def _may_reach(phrase: str, scores: ScoreLookup, cutoff: float) -> bool:
+    """Can the phrase's match reach ``cutoff``? Its prefilter score says (raised where the
+    phrase is said with an insertion: auditor.matching.prefilter_score)."""
+    return scores.get(phrase, 0.0) >= cutoff
 
 
 def check_promise(prepared: PreparedPromise, observation: Observation, text: Normalized,
@@ -121,7 +120,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         spoken = bool(text.text) and speaks_of(text.text, prepared.subject)
     if (reported is None and scores is not None and text.text
             and (promise.metric is None or promise.metric not in observation.measurements)
-            and not any(_may_reach(cue, text, scores, thresholds.review) for cue in prepared.cues)):
+            and not any(_may_reach(cue, scores, thresholds.review) for cue in prepared.cues)):
         # The common case, kept short: nothing measured, no cue anywhere near the transcript.
         if not spoken:
             return None

@@ -110,8 +110,10 @@ def _next_place(value: float) -> float:
     return float((int(value) // place + 1) * place)
 
 
-def quantities(text: str) -> list[Stated]:
-    """Every quantity of a normalised text, with the bounds its words give it."""
+@lru_cache(maxsize=1024)
+def quantities(text: str) -> tuple[Stated, ...]:
+    """Every quantity of a normalised text, with the bounds its words give it (cached: a
+    transcript is read for several promises and lines)."""
     found = []
     for match in NUMBER_UNIT.finditer(text):
         unit = canonical(match.group("unit"))
@@ -130,7 +132,7 @@ def quantities(text: str) -> list[Stated]:
             found.append(Stated(value, unit, start, end, None, value))
         else:
             found.append(Stated(value, unit, start, end))
-    return found
+    return tuple(found)
 
 
 _EN_PERIODS = lexicon.table("en", "day_periods")
@@ -272,6 +274,12 @@ def _plausible(unit: str, promise_unit: str | None) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of the words, longest first (touchpoints with the same promises share it)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 _WAITING = 2  # the strength of the words of waiting (MetricIndex)
 _WAITED_NEAR = 8  # how far before a quantity they may stand (足足等了|七分钟, "waited fifty-five minutes")
 
@@ -293,8 +301,7 @@ class MetricIndex:
             for strength, tier in enumerate((vocabulary or {}).get(key, ()), start=1):
                 for word in tier:
                     self.owners.setdefault(word, []).append((key, unit, strength))
-        ordered = sorted(self.owners, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
 
     def assign(self, text: str, spoken: Container[str] | None = None) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
