@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from auditor.matching import INSERTION_SLACK, may_need_insertions, prefilter_score
+from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, unit_set
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -55,7 +55,7 @@ class TouchpointChecker:
         self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues]
                                           + [line.phrase for line in self.lines if line.phrase]))
         column = {needle: index for index, needle in enumerate(self.needles)}
-        self.short_needles = [may_need_insertions(needle) for needle in self.needles]
+        self.insertion_tests = [insertion_test(needle) for needle in self.needles]
         self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)]) - INSERTION_SLACK
         self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
         self.line_columns = [column.get(line.phrase) for line in self.lines]
@@ -82,6 +82,7 @@ class TouchpointChecker:
         """All checks of ``batch`` (with ``texts``, its normalised transcripts), counted into ``tally``."""
         result = BatchResult()
         n = len(batch)
+        self._unit_sets: dict[int, frozenset[str]] = {}  # row -> its transcript's units, once asked for
         scores = self._scores(texts)
         has_text = np.array([bool(text.text.strip()) for text in texts], dtype=bool)
         days = np.array([observation.day for observation in batch])
@@ -185,12 +186,20 @@ class TouchpointChecker:
                  texts: list[Normalized]) -> np.ndarray:
         """[observation]: a needle of ``columns`` may reach ``threshold`` — its prefilter score
         does, or (a little below) it is said whole with a word inserted: that score is then
-        raised in ``scores`` (auditor.matching.prefilter_score), for the checks to read."""
+        raised in ``scores`` to what such a match scores (auditor.matching.prefilter_score),
+        for the checks to read."""
         for column in columns.tolist():
-            if self.short_needles[column]:
-                needle, values = self.needles[column], scores[:, column]
-                for row in np.flatnonzero((values >= threshold - INSERTION_SLACK) & (values < threshold)).tolist():
-                    values[row] = prefilter_score(needle, texts[row].text, float(values[row]), threshold)
+            test = self.insertion_tests[column]
+            if test is None:
+                continue
+            units, pattern = test
+            values = scores[:, column]
+            for row in np.flatnonzero((values >= threshold - INSERTION_SLACK) & (values < threshold)).tolist():
+                present = self._unit_sets.get(row)
+                if present is None:
+                    present = self._unit_sets[row] = unit_set(texts[row].text)
+                if present.issuperset(units) and pattern.search(texts[row].text):
+                    values[row] = max(values[row], INSERTED_SCORE)
         return scores[:, columns].max(axis=1) >= threshold
 
     def _scores(self, texts: list[Normalized]) -> np.ndarray | None:

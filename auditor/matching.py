@@ -217,25 +217,28 @@ _FUNCTION = re.compile(f"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_wor
 
 
 @lru_cache(maxsize=256)
-def content_view(text: str) -> tuple[str, tuple[int, ...]]:
+def content_view(text: str) -> str:
     """A normalised text without its function words and characters (the lexicon's: we,
-    will, the, 我们, 将, 在, 的 …) and spaces, and for each character left its position in
-    the text: "押金将在退房后3day内原路退回" -> "押金退房后3day原路退回"."""
+    will, the, 我们, 将, 在, 的 …) and spaces: "押金将在退房后3day内原路退回" -> "押金退房后3day原路退回"."""
+    return _FUNCTION.sub("", text)
+
+
+def _content_positions(text: str) -> list[int]:
+    """For each character of :func:`content_view`, its position in the text."""
     kept: list[int] = []
     pos = 0
     for match in _FUNCTION.finditer(text):
         kept.extend(range(pos, match.start()))
         pos = match.end()
     kept.extend(range(pos, len(text)))
-    return "".join(text[i] for i in kept), tuple(kept)
+    return kept
 
 
 def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
     """A long phrase said with its function words dropped or changed (押金收了1500，说三天内
     原路退回 for 押金将在退房后三天内原路退回): the best window of the texts' content views,
     mapped back, or None below ``cutoff``. Its score is the content's."""
-    content, _ = content_view(phrase)
-    seen, where = content_view(text)
+    content, seen = content_view(phrase), content_view(text)
     if len(content) < _MIN_SUBSTANCE or not seen:
         return None
     if len(seen) < len(content):  # a short text is not a long line said in other words
@@ -254,12 +257,13 @@ def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
         if low < 0 or high > len(seen):
             continue
         score = fuzz.ratio(content, seen[low:high])
-        start, end = where[low], where[high - 1] + 1
-        if best is None or score > best[0] + 1e-9 or abs(score - best[0]) <= 1e-9 and start < best[1]:
-            best = (score, start, end)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, low, high)
     if best is None or best[0] < cutoff or not _quantities_said(phrase, text):
         return None  # (and "7天内" does not say "3天内"; "within 24 hours" says "within a day")
-    score, start, end = best
+    score, low, high = best
+    where = _content_positions(text)
+    start, end = where[low], where[high - 1] + 1
     return Match(score, start, end, negated=is_negated(text, start))
 
 
@@ -273,6 +277,17 @@ def _quantities_said(phrase: str, text: str) -> bool:
 
 _MIN_SUBSTANCE = 8  # shorter phrases have too little content to be said in other words
 _SHIFTS = (0, -1, 1)
+
+
+def insertion_test(phrase: str) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """What :func:`with_insertions` tests for a phrase of two to four units (its units, its
+    pattern), for a caller that tests many texts against it; None for other phrases."""
+    return (_phrase_units(phrase), _insertion_pattern(phrase)) if may_need_insertions(phrase) else None
+
+
+def unit_set(text: str) -> frozenset[str]:
+    """The units of a text, for :func:`insertion_test`'s units."""
+    return _unit_set(text)
 
 
 def prefilter_score(phrase: str, text: str, score: float, threshold: float) -> float:
