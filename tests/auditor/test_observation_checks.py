@@ -13,7 +13,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from auditor.audit import matching_normalizer
-from auditor.matching import INSERTION_SLACK
+from auditor.matching import INSERTION_SLACK, prefilter_score
 from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
 from auditor.records import Observation, Promise, ScriptLine
@@ -48,7 +48,8 @@ def _observation(transcript: str, measurements: dict | None = None) -> Observati
 
 def _prefilter(phrases: list[str], text: str, cutoff: float) -> dict[str, float]:
     """What audit_steps passes as scores: partial_ratio of the transcript and each phrase."""
-    return {phrase: fuzz.partial_ratio(text, phrase, score_cutoff=cutoff) for phrase in phrases}
+    return {phrase: prefilter_score(phrase, text, fuzz.partial_ratio(text, phrase, score_cutoff=cutoff),
+                                    cutoff + INSERTION_SLACK) for phrase in phrases}
 
 
 def _verdict(check: Check | None) -> tuple | None:
