@@ -313,11 +313,17 @@ def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | 
     # text far away; its neighbours a character or two either side are scored too, so
     # that the match (widened to whole words, marks stripped) does not
     start, end = alignment.dest_start, alignment.dest_end
-    shifts = [shift for shift in _SHIFTS if 0 <= start + shift and end + shift <= len(text)]
-    raw = [fuzz.ratio(phrase, text[start + shift:end + shift]) for shift in shifts]
-    tied = [shift for shift, score in zip(shifts, raw) if score >= max(raw) - 1e-9]  # the windows as good as its own
-    return max((_window_score(phrase, text, start + shift, end + shift) for shift in tied),
-               key=lambda found: (found[0], -found[1]))
+    best = _window_score(phrase, text, start, end)
+    if alignment.score >= 100:
+        return best
+    own = fuzz.ratio(phrase, text[start:end])
+    for shift in (-1, 1):  # the windows beside it that are as good as its own
+        if 0 <= start + shift and end + shift <= len(text) \
+                and fuzz.ratio(phrase, text[start + shift:end + shift], score_cutoff=own) >= own:
+            other = _window_score(phrase, text, start + shift, end + shift)
+            if other[0] > best[0] or other[0] == best[0] and other[1] < best[1]:
+                best = other
+    return best
 
 
 def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
