@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from auditor.homophones import HOMOPHONE_SCORE, sounds_like
 from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, unit_set
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
@@ -56,6 +57,7 @@ class TouchpointChecker:
                                           + [line.phrase for line in self.lines if line.phrase]))
         column = {needle: index for index, needle in enumerate(self.needles)}
         self.insertion_tests = [insertion_test(needle) for needle in self.needles]
+        self.needle_column = column
         self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)]) - INSERTION_SLACK
         self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
         self.line_columns = [column.get(line.phrase) for line in self.lines]
@@ -107,6 +109,7 @@ class TouchpointChecker:
             reported.append(found)
             for key in found:
                 measured[row, self.promise_index[key]] = True
+        self._heard_near(near, valid & has_text[:, None] & ~measured & spoken, texts, scores)
         unjudged = valid & has_text[:, None] & ~near & ~measured
         quiet_promises = unjudged & spoken
         # Nothing measured, no cue near, and not a word of its subject: the visit did not test it.
@@ -181,6 +184,22 @@ class TouchpointChecker:
             if columns:
                 spoken[row, columns] = True
         return spoken
+
+    def _heard_near(self, near: np.ndarray, candidates: np.ndarray, texts: list[Normalized],
+                    scores: np.ndarray | None) -> None:
+        """A Chinese cue written by its sound (鸡器人 for 机器人) scores too little to be near:
+        on a visit that speaks of the promise, it is looked for by sound (auditor.homophones),
+        and its prefilter score raised to what such a match scores."""
+        if scores is None or HOMOPHONE_SCORE < self.thresholds.review:
+            return
+        for index, prepared in enumerate(self.promises):
+            if not prepared.heard:
+                continue
+            for row in np.flatnonzero(candidates[:, index] & ~near[:, index]).tolist():
+                for cue, plains in prepared.heard.items():
+                    if any(sounds_like(plain, texts[row].text) is not None for plain in plains):
+                        scores[row, self.needle_column[cue]] = max(scores[row, self.needle_column[cue]], HOMOPHONE_SCORE)
+                        near[row, index] = True
 
     def _reached(self, scores: np.ndarray, columns: np.ndarray, threshold: float,
                  texts: list[Normalized]) -> np.ndarray:

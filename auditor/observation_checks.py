@@ -8,8 +8,9 @@ from rapidfuzz import fuzz
 
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_asked, is_denied_after,
                               is_negated, verdict_of)
+from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
-from auditor.normalize import Normalized, Normalizer
+from auditor.normalize import Normalized, Normalizer, fold_text
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
@@ -32,6 +33,8 @@ class PreparedPromise:
     subject: dict[str, float] = field(default_factory=dict)  # terms of what it promises, see auditor.subject
     # the lexicon's words for its metric, then for waiting (each tier weaker than the one before)
     vocabulary: list[list[str]] = field(default_factory=list)
+    # normalised cue -> the characters of the cues it stands for that speech-to-text may write by sound
+    heard: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -62,7 +65,11 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
         vocabulary = [sorted({word for text in tier if (word := normalizer.phrase(text)) and word not in words})
                       for tier in metric_vocabulary(promise.metric, promise.unit)]
     subject = dict.fromkeys(Subjects(normalizer).of_promise(promise.text, promise.metric), 1.0)
-    return PreparedPromise(promise, cues, words, wording, subject, vocabulary)
+    heard: dict[str, tuple[str, ...]] = {}
+    for text in promise.breach_cues:
+        if (cue := normalizer.phrase(text)) and is_heard(plain := fold_text(text)):
+            heard[cue] = (*heard.get(cue, ()), plain)
+    return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard)
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
@@ -86,6 +93,14 @@ def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: flo
     if scores is not None and not _may_reach(phrase, scores, cutoff):
         return None
     return find_phrase(phrase, text.text, cutoff=cutoff)
+
+
+def _heard(plain: str, text: Normalized) -> Match | None:
+    """A Chinese cue written with other characters of its sound, in review's band."""
+    span = sounds_like(plain, text.text)
+    if span is None:
+        return None
+    return Match(HOMOPHONE_SCORE, *span, negated=is_negated(text.text, span[0]))
 
 
 def _later(phrase: str, text: str, after: int, cutoff: float) -> Match | None:
@@ -157,6 +172,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
     negated: str | None = None
     for cue in prepared.cues if has_text else ():
         match = _find(cue, text, scores, thresholds.review)
+        if match is None and cue in prepared.heard and HOMOPHONE_SCORE >= thresholds.review:  # 鸡器人 for 机器人
+            match = next(filter(None, (_heard(plain, text) for plain in prepared.heard[cue])), None)
         while match is not None and (match.negated or is_asked(text.text, match.start, match.end)):
             negated = cue  # "not a bot", "I asked if…" — but it may be said again, and meant ("no fee", then a fee)
             match = _later(cue, text.text, match.end, thresholds.review)

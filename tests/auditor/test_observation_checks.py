@@ -13,6 +13,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from auditor.audit import matching_normalizer
+from auditor.homophones import HOMOPHONE_SCORE, sounds_like
 from auditor.matching import INSERTION_SLACK, prefilter_score
 from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
@@ -52,6 +53,14 @@ def _prefilter(phrases: list[str], text: str, cutoff: float) -> dict[str, float]
                                     cutoff + INSERTION_SLACK) for phrase in phrases}
 
 
+def _heard(prepared, text: str, scores: dict[str, float]) -> dict[str, float]:
+    """What TouchpointChecker adds for a visit that speaks of the promise: a cue written by its sound."""
+    for cue, plains in prepared.heard.items():
+        if any(sounds_like(plain, text) for plain in plains):
+            scores[cue] = max(scores.get(cue, 0.0), HOMOPHONE_SCORE)
+    return scores
+
+
 def _verdict(check: Check | None) -> tuple | None:
     if check is None:
         return None
@@ -75,7 +84,7 @@ def judge(promise: Promise, transcript: str, measurements: dict | None = None,
                                {promise.key: prepared.vocabulary}).assign(text.text).get(promise.key)
     plain = check_promise(prepared, observation, text, None, thresholds, reported)
     fast = check_promise(prepared, observation, text,
-                         _prefilter(prepared.cues, text.text, thresholds.review - INSERTION_SLACK),
+                         _heard(prepared, text.text, _prefilter(prepared.cues, text.text, thresholds.review - INSERTION_SLACK)),
                          thresholds, reported)
     assert _verdict(fast) == _verdict(plain)  # the prefilter's short cut changes nothing
     _quotes_the_transcript(plain, transcript)

@@ -1,0 +1,72 @@
+"""Cues written by their sound: speech-to-text puts 鸡器人 or 机器仁 for 机器人.
+
+A Chinese cue whose characters a transcript writes with other characters of the same
+Mandarin syllables (tones ignored), all but one of them as written, is a homophone of the
+cue. Fuzzy matching scores it too low (鸡器人 against 机器人: 67), and a person should
+decide, so the match goes to review. Two characters of three written otherwise (鸡七人)
+are left alone: too far from the cue to be worth a reviewer's time on every visit. The syllables come from pypinyin's character table
+(its first reading of each character).
+
+    >>> sounds_like("机器人", "回我的是鸡器人，只会发固定回复")
+    (4, 7)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin.pinyin_dict import pinyin_dict
+
+from auditor import lexicon
+
+HOMOPHONE_SCORE = 75.0  # in the review band at the default thresholds: a person decides
+_HAN = re.compile(lexicon.char_class("han"))
+_MIN_CHARS, _MAX_CHARS = 2, 6
+
+
+@lru_cache(maxsize=None)
+def _syllable(ch: str) -> str:
+    """A character's first Mandarin reading without its tone (机 -> ji); the character
+    itself when it has none."""
+    readings = pinyin_dict.get(ord(ch))
+    if not readings:
+        return ch
+    first = readings.split(",")[0]
+    return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+
+
+def is_heard(phrase: str) -> bool:
+    """Can speech-to-text write this phrase by its sound (two to six Chinese characters)?"""
+    return _MIN_CHARS <= len(phrase) <= _MAX_CHARS and all(_HAN.match(ch) for ch in phrase)
+
+
+@lru_cache(maxsize=1)
+def _by_syllable() -> dict[str, str]:
+    """syllable -> every character whose first reading it is (built once, ~50 ms)."""
+    found: dict[str, list[str]] = {}
+    for code in pinyin_dict:
+        ch = chr(code)
+        if _HAN.match(ch):
+            found.setdefault(_syllable(ch), []).append(ch)
+    return {syllable: "".join(chars) for syllable, chars in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase with each character widened to every character of its sound: one class
+    per character, so that re searches a transcript in C."""
+    table = _by_syllable()
+    return re.compile("".join(f"[{re.escape(table.get(_syllable(ch), ch))}]" for ch in phrase))
+
+
+def sounds_like(phrase: str, text: str) -> tuple[int, int] | None:
+    """The first span of ``text`` that sounds like the Chinese ``phrase`` but is written
+    with other characters, or None."""
+    if not is_heard(phrase) or sum(ch in text for ch in phrase) < len(phrase) - 1:
+        return None  # (speech-to-text gets all but one character of a cue right: 机器仁, 鸡器人)
+    for match in _pattern(phrase).finditer(text):
+        if match.group() != phrase:
+            return match.span()
+    return None

@@ -1,0 +1,47 @@
+"""A Chinese cue written by its sound (speech-to-text) goes to review."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.audit import matching_normalizer
+from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
+from auditor.observation_checks import Thresholds, check_promise, prepare_promise
+from auditor.records import Observation, Promise
+
+NORMALIZER = matching_normalizer(None)
+SERVICE = Promise(key="P-24H", text="24/7 real-person service 全天候真人客服", touchpoints=None, dimension=None,
+                  metric=None, operator=None, target=None, unit=None, breach_cues=["chatbot", "机器人", "没人接"],
+                  weight=3, valid_from=None, valid_to=None)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("回我的是鸡器人，只会发固定回复", (4, 7)),
+    ("接听的是机器仁", (4, 7)),
+    ("好像是个鸡七人", None),  # two of three written otherwise: too far
+    ("只有机器人", None),  # the cue itself is no homophone (fuzzy matching finds it)
+    ("机器很吵，人很多", None),
+])
+def test_sounds_like(text, span):
+    assert sounds_like("机器人", text) == span
+
+
+def test_only_short_chinese_phrases_are_heard():
+    assert is_heard("机器人") and is_heard("没人接") and not is_heard("bot") and not is_heard("机") \
+        and not is_heard("欢迎光临奥瑞莉亚旗舰店")
+
+
+def _check(transcript: str):
+    observation = Observation("V-1", "hotline", "2026-10-01 10:00", "Mei", transcript, {})
+    return check_promise(prepare_promise(SERVICE, NORMALIZER), observation, NORMALIZER(transcript), None,
+                         Thresholds(85.0, 70.0))
+
+
+def test_a_cue_written_by_its_sound_goes_to_review_with_its_evidence():
+    check = _check("深夜打热线，接听的是机器仁，说人工坐席已下班。")
+    assert check.verdict == "review" and check.score == HOMOPHONE_SCORE
+    assert check.evidence.text == "机器仁" and check.reason.startswith("may contain breach cue")
+
+
+def test_a_negated_homophone_breaks_nothing():
+    assert _check("接电话的不是鸡器人，是真人客服。").verdict == "kept"
