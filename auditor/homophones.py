@@ -37,6 +37,7 @@ def _syllable(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)
 def is_heard(phrase: str) -> bool:
     """Can speech-to-text write this phrase by its sound (two to six Chinese characters)?"""
     return _MIN_CHARS <= len(phrase) <= _MAX_CHARS and all(_HAN.match(ch) for ch in phrase)
@@ -61,6 +62,7 @@ def _pattern(phrase: str) -> re.Pattern[str]:
     return re.compile("".join(f"[{re.escape(table.get(_syllable(ch), ch))}]" for ch in phrase))
 
 
+@lru_cache(maxsize=4096)
 def sounds_like(phrase: str, text: str) -> tuple[int, int] | None:
     """The first span of ``text`` that sounds like the Chinese ``phrase`` but is written
     with other characters, or None."""

@@ -234,6 +234,7 @@ def _content_positions(text: str) -> list[int]:
     return kept
 
 
+@lru_cache(maxsize=4096)
 def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
     """A long phrase said with its function words dropped or changed (押金收了1500，说三天内
     原路退回 for 押金将在退房后三天内原路退回): the best window of the texts' content views,
@@ -326,8 +327,10 @@ def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | 
     return best
 
 
+@lru_cache(maxsize=8192)
 def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
-    """The best match of ``phrase`` in ``text`` (both normalised), or None below ``cutoff``."""
+    """The best match of ``phrase`` in ``text`` (both normalised), or None below ``cutoff``
+    (cached: promises of one touchpoint share cues, and a Match is immutable)."""
     if not phrase or not text:
         return None
     found = _aligned(phrase, text, min(cutoff, INSERTED_SCORE))
