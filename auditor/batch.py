@@ -98,14 +98,16 @@ class TouchpointChecker:
                 near[:, index] = self._reached(scores, columns, self.thresholds.review, texts)
         measured = np.zeros_like(near)
         reported: list[dict] = []
-        spoken = self._spoken(texts, has_text)
+        weights = self._spoken(texts, has_text)
+        spoken = weights >= SPOKEN
         for row, (observation, text) in enumerate(zip(batch, texts)):
             for metric in observation.measurements:
                 for index in self.by_metric.get(metric, ()):
                     measured[row, index] = True
             found = {}
             if has_text[row]:
-                found = self.measurable.assign(text.text, {self.promise_keys[i] for i in np.flatnonzero(spoken[row])})
+                found = self.measurable.assign(text.text, {self.promise_keys[i]: weights[row, i]
+                                                           for i in np.flatnonzero(spoken[row]).tolist()})
             reported.append(found)
             for key in found:
                 measured[row, self.promise_index[key]] = True
@@ -168,8 +170,9 @@ class TouchpointChecker:
         return result
 
     def _spoken(self, texts: list[Normalized], has_text: np.ndarray) -> np.ndarray:
-        """[observation, promise]: the transcript speaks of the promise's subject (auditor.subject)."""
-        spoken = np.zeros((len(texts), len(self.promises)), dtype=bool)
+        """[observation, promise]: how much the transcript speaks of the promise's subject
+        (auditor.subject: it does at SPOKEN or more)."""
+        spoken = np.zeros((len(texts), len(self.promises)), dtype=float)
         if not self.subject_terms:
             return spoken
         found = [text_terms(text.text) if has_text[row] else set() for row, text in enumerate(texts)]
@@ -180,9 +183,8 @@ class TouchpointChecker:
             for term in (with_typos(said, typos) if typos else said) & index.keys():
                 for column, weight in index[term]:
                     weights[column] = weights.get(column, 0.0) + weight
-            columns = [column for column, total in weights.items() if total >= SPOKEN]
-            if columns:
-                spoken[row, columns] = True
+            if weights:
+                spoken[row, list(weights)] = list(weights.values())
         return spoken
 
     def _heard_near(self, near: np.ndarray, candidates: np.ndarray, texts: list[Normalized],

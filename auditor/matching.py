@@ -30,6 +30,7 @@ from auditor import lexicon
 from auditor.lexicon import char_class, chars
 from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, clause_end, clause_start
 from auditor.stated import in_unit, quantities, same_kind
+from auditor.asked import is_asked  # noqa: F401  (the matcher's API: whose words a match is)
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0
@@ -356,7 +357,8 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         score = min(score, _WRONG_NUMBER_CAP)  # "7天无理由退货" does not say "30天无理由退货"
     if score < cutoff:
         return None
-    return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end))
+    return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end)
+                 or score < 100 and _gains_a_negation(phrase, window))
 
 
 _ZH_NEGATION_CHARS = frozenset(lexicon.text("zh", "cue_negation"))
@@ -372,6 +374,18 @@ def _loses_its_negation(phrase: str, window: str) -> bool:
         return True
     chinese = {char for char in phrase if char in _ZH_NEGATION_CHARS}
     return bool(chinese) and not chinese <= set(window)
+
+
+def _gains_a_negation(phrase: str, window: str) -> bool:
+    """Does the text say the phrase with a negation the phrase does not have in it
+    (穿梭巴士冇收钱 for 穿梭巴士要收钱, "charged no fee" for "charged a fee")? It denies it.
+    A phrase that is a negation itself (没人接, "no reply") is said in other words, not denied."""
+    phrase_words = set(_WORD.findall(phrase))
+    if phrase_words & _EN_NEGATORS or any(negator in phrase for negator in _ZH_NEGATORS):
+        return False
+    if _CJK.search(window) and any(negator in window for negator in _ZH_NEGATORS):
+        return True
+    return bool(set(_WORD.findall(window)) & _EN_NEGATORS)
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -412,27 +426,15 @@ def is_denied_after(text: str, end: int) -> bool:
     return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
 
 
-_ASKING = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
-                     f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))}")
-_CONTRAST = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'contrast'))})(?![a-z])"
-                       f"|{lexicon.alternation(('zh', 'contrast'))}")
-_QUESTION_END = re.compile(f"[{lexicon.text('zh', 'question_particles')}]\\s*$")
-_ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+_TAKEN_BACK = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'taken_back'))})(?![a-z])"
+                         f"|{lexicon.alternation(('zh', 'taken_back'))}")
+_TAKEN_BACK_REACH = 120  # characters after a cue in which staff may take it back
 
 
-def is_asked(text: str, start: int, end: int) -> bool:
-    """Is the phrase at [start, end) the shopper's question or expectation rather than what
-    staff did ("I asked if there was a delivery charge", 请问是人工吗, "I was braced for an
-    automated menu")? A contrast word between ends the question's reach ("I asked for a
-    person but got a bot")."""
-    clause = clause_start(text, start)
-    before = text[max(clause, start - _ASK_REACH):start]
-    asking = None
-    for asking in _ASKING.finditer(before):
-        pass
-    if asking is not None and not _CONTRAST.search(before, asking.end()):
-        return True
-    return _QUESTION_END.search(text, end, clause_end(text, end)) is not None
+def is_taken_back(text: str, end: int) -> bool:
+    """Is the breach that ends at ``end`` taken back by what follows ("… a NT$500 手续费. I
+    pushed back, she checked with her lead and waived it on the spot")?"""
+    return _TAKEN_BACK.search(text, end, end + _TAKEN_BACK_REACH) is not None
 
 
 def verdict_of(score: float, match_threshold: float, review_threshold: float) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_asked, is_denied_after,
-                              is_negated, verdict_of)
+                              is_negated, is_taken_back, verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer, fold_text
@@ -160,12 +160,15 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
             if kept is not None:  # "over an hour" says nothing of a 2-hour promise
                 span = Match(100.0, reported.start, reported.end)
                 measured = (kept, f"reported {reported.describe()}", _evidence(text, span))
+    late: Check | None = None  # a breach shown by two times of day: a cue found shows it better
     if measured is not None:
         kept, what, evidence = measured
         target = f"{promise.operator} {Quantity(promise.target, promise.unit)}"
         if not kept:
-            return Check(**base, verdict="broken", score=100.0, evidence=evidence,
+            late = Check(**base, verdict="broken", score=100.0, evidence=evidence,
                          reason=f"{what}, the promise is {target}", observed=evidence.text if evidence else what)
+            if reported is None or reported.since is None or not has_text:
+                return late
 
     # 2. Breach cues found in the transcript, unless negated ("not a bot").
     unsure: tuple[Match, str] | None = None
@@ -174,7 +177,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         match = _find(cue, text, scores, thresholds.review)
         if match is None and cue in prepared.heard and HOMOPHONE_SCORE >= thresholds.review:  # 鸡器人 for 机器人
             match = next(filter(None, (_heard(plain, text) for plain in prepared.heard[cue])), None)
-        while match is not None and (match.negated or is_asked(text.text, match.start, match.end)):
+        while match is not None and (match.negated or is_asked(text.text, match.start, match.end)
+                                     or is_taken_back(text.text, match.end)):
             negated = cue  # "not a bot", "I asked if…" — but it may be said again, and meant ("no fee", then a fee)
             match = _later(cue, text.text, match.end, thresholds.review)
         if match is None:
@@ -185,6 +189,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
                          reason=f"breach cue '{prepared.said(cue)}' found", observed=evidence.text if evidence else None)
         if unsure is None or match.score > unsure[0].score:
             unsure = (match, cue)
+    if late is not None:
+        return late
     if unsure is not None:
         match, cue = unsure
         evidence = _evidence(text, match)

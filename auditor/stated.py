@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from collections.abc import Container, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor import lexicon
+from auditor.asked import is_asked
 from auditor.lexicon import char_class, token_class
 from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
 from auditor.quantity import UNIT_KINDS, canonical_unit, chinese_to_number, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
-_NEAR = 24  # characters either side of a quantity in which the metric's words must appear
+_NEAR = 32  # characters either side of a quantity in which the metric's words must appear
 _STOP_WORDS = frozenset(lexicon.words("en", "metric_stop_words")) | frozenset(UNIT_TOKENS.values())
 _CJK_STOP = frozenset(lexicon.text("zh", "metric_stop_chars"))
 _HAN = re.compile(char_class("han"))
@@ -27,6 +28,14 @@ _CLAIM_WORDS = ("en", "claim_words"), ("zh", "claim_words")
 _WITHIN_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'bound_after'))})")
 _WITHIN_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'bound_before'), ('zh', 'bound_before'))})\s*$")
 _CLAIM_AT_END = re.compile(rf"(?:{lexicon.alternation(('zh', 'claim_at_end'))})\s*$")
+_CLAIM_ENDS = ("en", "claim_ends"), ("zh", "claim_ends")
+# "picked up within 30 seconds", "十分钟内就办好了": a bound that happened, not a promise.
+_PAST_BEFORE_WITHIN = re.compile(
+    rf"(?:\b[a-z]+ed|\b(?:{lexicon.alternation(('en', 'measured_within_before'))}))"
+    rf"(?:\s+(?:{'|'.join(lexicon.table('en', 'measured_within_before')['particles'])}))?\s+"
+    rf"(?:{lexicon.alternation(('en', 'bound_before'))})\s*$")
+_DONE_AFTER_WITHIN = re.compile(
+    rf"\s*(?:{lexicon.alternation(('zh', 'bound_after'))})(?:{lexicon.alternation(('zh', 'measured_within_after'))})")
 _OPERATORS = {
     "<=": lambda value, target: value <= target,
     "<": lambda value, target: value < target,
@@ -50,6 +59,9 @@ class Stated:
     low: float | None = None
     high: float | None = None
     low_open: bool = False  # the lower bound itself is excluded ("more than")
+    # A time between two times of day (auditor.stated.elapsed): 23:40 .. 00:25 is 45 min.
+    since: str | None = None
+    until: str | None = None
 
     def __post_init__(self) -> None:
         if self.low is None and self.high is None and not self.low_open:
@@ -80,6 +92,8 @@ class Stated:
 
     def describe(self) -> str:
         """The quantity as the reason states it: ``25 min``, ``20-30 min``, ``20+ min``, ``<5 min``."""
+        if self.since is not None:
+            return f"{self.value:g} {self.unit} ({self.since} to {self.until})"
         if self.low_open and self.low is not None:
             return f"{self.low:g}+ {self.unit}"
         if self.low is None and self.high is not None:
@@ -128,7 +142,8 @@ def quantities(text: str) -> tuple[Stated, ...]:
             found.append(Stated(value, unit, start, end, value, high, low_open=True))
         elif match.group("low") is not None and float(match.group("low")) < value:
             found.append(Stated(value, unit, start, end, float(match.group("low")), value))
-        elif _LESS_BEFORE.search(text[clause:start]) or _LESS_AFTER.match(text, end):
+        elif (_LESS_BEFORE.search(text[clause:start]) or _LESS_AFTER.match(text, end)
+              or _measured_within(text, clause, start, end)):
             found.append(Stated(value, unit, start, end, None, value))
         else:
             found.append(Stated(value, unit, start, end))
@@ -184,6 +199,32 @@ def clock_ranges(text: str) -> list[tuple[ClockTime, ClockTime]]:
     times = clock_times(text)
     return [(first, second) for first, second in zip(times, times[1:])
             if _CLOCK_RANGE_GAP.match(text[first.end:second.start])]
+
+
+_LONGEST_ELAPSED = 12 * 60  # minutes: beyond it, two times of day are of different days or events
+
+
+@lru_cache(maxsize=1024)
+def elapsed(text: str) -> tuple[Stated, ...]:
+    """The time to each time of day a record states from the one before it ("ordered at
+    23:40 … it arrived at 00:25": 45 min), at the later time's place, so that the words
+    around it say what took that long. "Before" is on the clock, not in the text: the record
+    may tell the end first. Spans that are opening hours (9:00至21:00) are no elapsed time."""
+    # A time the shopper asked for, or one somebody promised, is no event ("I asked for 2 pm").
+    times = [time for time in clock_times(text) if not is_asked(text, time.start, time.end)
+             and not _is_claim(text, Stated(0.0, "min", time.start, time.end))]
+    if len(times) < 2:
+        return ()
+    ranges = {(first.start, second.start) for first, second in clock_ranges(text)}
+    found = []
+    for later in times:
+        gaps = [((later.minutes - earlier.minutes) % (24 * 60), earlier) for earlier in times
+                if (earlier.start, later.start) not in ranges and (later.start, earlier.start) not in ranges]
+        gaps = [(minutes, earlier) for minutes, earlier in gaps if 0 < minutes <= _LONGEST_ELAPSED]
+        if gaps:
+            minutes, earlier = min(gaps, key=lambda gap: gap[0])
+            found.append(Stated(float(minutes), "min", later.start, later.end, since=str(earlier), until=str(later)))
+    return tuple(found)
 
 
 def same_kind(unit: str | None, other: str | None) -> bool:
@@ -247,14 +288,38 @@ def _is_claim(text: str, stated: Stated) -> bool:
     if in_quotes(text, stated.start):  # quoted from a banner, a web page, the staff
         return True
     start = clause_start(text, stated.start)
-    if any(lexicon.find_word(language, name, text, start, stated.start) for language, name in _CLAIM_WORDS):
+    if _claimed(text, start, stated.start):
         return True
     # 网站上写着，72小时送达: a clause mark ended the clause just after the claim word.
     if start >= 2 and _CLAIM_AT_END.search(text, max(0, start - 8), start - 1):
         return True
+    if _measured_within(text, start, stated.start, stated.end):
+        return False
     if _WITHIN_AFTER.match(text, stated.end):
         return True
     return bool(_WITHIN_BEFORE.search(text[max(start, stated.start - 12):stated.start]))
+
+
+def _claimed(text: str, start: int, end: int) -> bool:
+    """Does a claim word in ``text[start:end]`` reach ``end``? A word such as "took", "but",
+    实际 after it ends its reach: "said five minutes and it took 6 minutes"."""
+    while True:
+        claim = next(filter(None, (lexicon.find_word(language, name, text, start, end)
+                                   for language, name in _CLAIM_WORDS)), None)
+        if claim is None:
+            return False
+        ends = [hit for language, name in _CLAIM_ENDS
+                if (hit := lexicon.find_word(language, name, text, claim.end(), end)) is not None]
+        if not ends:
+            return True
+        start = max(hit.end() for hit in ends)
+
+
+def _measured_within(text: str, clause: int, start: int, end: int) -> bool:
+    """Is the bound around a quantity what happened ("picked up within 30 seconds",
+    十分钟内就办好了) rather than what was promised?"""
+    return bool(_PAST_BEFORE_WITHIN.search(text[max(clause, start - 40):start])
+                or _DONE_AFTER_WITHIN.match(text, end))
 
 
 _TIME_SCALE = ("s", "min", "h", "day", "week")
@@ -303,7 +368,7 @@ class MetricIndex:
                     self.owners.setdefault(word, []).append((key, unit, strength))
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
 
-    def assign(self, text: str, spoken: Container[str] | None = None) -> dict[str, Stated]:
+    def assign(self, text: str, spoken: Mapping[str, float] | None = None) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
 
         Each quantity goes to the one promise whose words stand nearest to it — its own
@@ -311,14 +376,18 @@ class MetricIndex:
         installation promise and not the 30-day returns promise as well, and "补卡等了两个
         小时" the SIM promise rather than the queue's; each promise keeps its nearest quantity.
         Between promises whose words stand as near, the one whose subject the visit speaks
-        of (``spoken``, when given) wins: "waited 55 minutes" on a shuttle visit is the
-        shuttle's wait, not a check-in wait. The words of waiting alone tie a quantity only
-        to a promise the visit speaks of, and only right before it.
+        of (``spoken``, when given: promise -> how much the visit speaks of it) wins, and the
+        one it speaks of most: "waited 55 minutes" on a shuttle visit is the shuttle's wait,
+        not a check-in wait. The words of waiting alone tie a quantity only to a promise the
+        visit speaks of, and only right before it. A time between two times of day
+        (:func:`elapsed`) counts only where no quantity the record states does.
         """
         best: dict[str, tuple[tuple, Stated]] = {}
         if self.pattern is None:
             return {}
-        for stated in quantities(text):
+        spoken = spoken or {}
+        for derived, stated in [*((False, stated) for stated in quantities(text)),
+                                *((True, stated) for stated in elapsed(text))]:
             if _is_claim(text, stated):
                 continue
             nearest: tuple[tuple[int, int], str] | None = None
@@ -331,16 +400,16 @@ class MetricIndex:
                     continue  # the word is part of the quantity itself
                 before = hit.end() <= stated.start
                 for key, unit, strength in self.owners[hit.group()]:
-                    if strength >= _WAITING and not (before and distance <= _WAITED_NEAR
-                                                     and spoken is not None and key in spoken):
+                    if strength >= _WAITING and not (before and key in spoken and (
+                            distance <= _WAITED_NEAR or _FILLER.fullmatch(text, hit.end(), stated.start))):
                         continue  # "waited 55 minutes", 等了七分钟 right before it, on a visit about the promise
-                    rank = (strength, distance, spoken is not None and key not in spoken)
+                    rank = (strength, distance, -spoken.get(key, 0.0))
                     if _plausible(stated.unit, unit) and (nearest is None or rank < nearest[0]):
                         nearest = (rank, key)
             if nearest is not None:
                 (strength, distance, _), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
-                rank = (_is_ordinal(text, stated), strength, distance)
+                rank = (derived, _is_ordinal(text, stated), strength, distance)
                 if key not in best or rank < best[key][0]:
                     best[key] = (rank, stated)
         return {key: stated for key, (_, stated) in best.items()}

@@ -47,6 +47,7 @@ _TOKEN = re.compile(token_class())  # a synonym group, see auditor.audit.matchin
 _EN_STOP = frozenset(lexicon.words("en", "subject_stop_words"))
 _CJK_STOP_CHARS = frozenset(lexicon.text("zh", "subject_stop_chars"))
 _CJK_STOP_PAIRS = frozenset(lexicon.words("zh", "subject_stop_pairs"))
+_PARTICLES = frozenset(lexicon.words("en", "subject_particles"))
 
 
 def _pairs_pattern(pairs: frozenset[str]) -> re.Pattern[str]:
@@ -96,6 +97,9 @@ def _latin_terms(text: str) -> set[str]:
     # "Wi-Fi" is "wi fi" once normalised, and "WiFi" elsewhere: two short words make one.
     found.update(first + second for first, second in zip(words, words[1:])
                  if len(first) <= 3 and len(second) <= 3 and first not in _EN_STOP and second not in _EN_STOP)
+    # A verb and its particle make one term: "checked in", "check-in" -> checkin.
+    found.update(stem + second for first, second in zip(words, words[1:])
+                 if second in _PARTICLES and (stem := _term_of_word(first)))
     return found
 
 

@@ -83,6 +83,24 @@ def test_negation_just_before_a_cue_is_seen(phrase, text):
 
 
 @pytest.mark.parametrize("phrase, text", [
+    ("穿梭巴士要收钱", "不过穿梭巴士冇收钱"),  # the negation stands where the cue's verb does
+    ("charged a fee", "they charged no fee"),
+])
+def test_a_cue_said_with_a_negation_it_does_not_have_is_denied(phrase, text):
+    match = find_phrase(phrase, text, cutoff=70)
+    assert match is not None and match.score < 100 and match.negated
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("没人接", "打了三次都没有人接"),  # the cue is a negation itself: said in other words
+    ("no reply", "there was no reply at all"),
+])
+def test_a_negative_cue_said_with_another_negator_is_not_denied(phrase, text):
+    match = find_phrase(phrase, text, cutoff=70)
+    assert match is not None and not match.negated
+
+
+@pytest.mark.parametrize("phrase, text", [
     ("没人接", "打了三次都没人接"),  # negation inside the cue is part of the cue
     ("nobody picked up", "called twice and nobody picked up"),
     ("机器人", "不错|只有机器人回复"),  # 不 in another clause

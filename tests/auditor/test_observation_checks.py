@@ -220,6 +220,14 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (DELIVERY, "送到花了一天多", "一天", "kept"),  # more than 24 h, less than 48 h
     (DELIVERY, "两天多才送到", "两天", "broken"),  # more than 48 h
     (QUEUE, "等了不到三分钟", "三分钟", "kept"),
+    (QUEUE, "排队等了将近二十分钟", "二十分钟", "broken"),  # 将 of 将近 (nearly) is no claim word
+    # a bound that happened, not one promised
+    (CALLBACK, "They called back within 10 minutes.", "10 minutes", "kept"),
+    (CALLBACK, "留言后十分钟内就回电了", "十分钟", "kept"),
+    # a claim reaches only as far as what happened: "took", "in fact", 实际
+    (CALLBACK, "The agent said they would call back soon and in fact they called back after 40 minutes.",
+     "40 minutes", "broken"),
+    (CALLBACK, "客服说会尽快回电，实际等了两个小时才回电", "两个小时", "broken"),
 ], ids=_ids)
 def test_a_quantity_near_the_metrics_words_is_a_measurement(promise, transcript, quoted, verdict):
     check = judge(promise, transcript)
@@ -577,19 +585,70 @@ def test_the_reason_quotes_the_cue_as_the_brand_wrote_it_not_its_normalised_form
     assert check.verdict == "broken" and check.reason == "breach cue '机器人' found"
 
 
+ROOM_SERVICE = _promise("Room service at your door within 30 minutes 送餐30分钟内送达", key="P-RS30",
+                        metric="delivery_time", operator="<=", target=30, unit="min", cues=("food arrived cold",))
+
+
+@pytest.mark.parametrize("transcript, verdict, reason", [
+    ("Late order at 23:40. It arrived at 00:25.", "broken", "reported 45 min (23:40 to 00:25), the promise is <= 30 min"),
+    ("19:05点了晚餐，19:30就送到了", "kept", "reported 25 min (19:05 to 19:30), within the promise"),
+    # a quantity the record states is read before the times of day
+    ("Ordered at 19:00; it arrived 20 minutes later, at 20:10 by the lobby clock.", "kept",
+     "reported 20 min, within the promise"),
+])
+def test_the_time_between_two_times_of_day_is_a_measurement(transcript, verdict, reason):
+    check = judge(ROOM_SERVICE, transcript)
+    assert (check.verdict, check.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize("transcript", [
+    "Deliveries run 9:00-21:00 every day.",  # opening hours are no elapsed time
+    "Ordered at 20:00 and asked for delivery by 21:00.",  # a time the shopper asked for
+    "Ordered at 19:00. At 09:30 the next morning the tray was still outside.",  # more than 12 hours: not one wait
+])
+def test_times_of_day_that_are_no_wait_measure_nothing(transcript):
+    check = judge(ROOM_SERVICE, transcript)
+    assert check is None or not check.reason.startswith("reported"), check.reason
+
+
+def test_a_breach_shown_by_times_of_day_quotes_a_cue_found_too():
+    check = judge(ROOM_SERVICE, "Ordered at 19:00, it came at 20:00 and the food arrived cold.")
+    assert check.verdict == "broken" and check.evidence.text == "food arrived cold"
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (INSTALL, "师傅先说要收安装费200元，我投诉以后店长给退了"),
+    (INSTALL, "The fitter asked for an 安装费 of 200 yuan. I complained and the manager refunded it on the spot."),
+], ids=_ids)
+def test_a_breach_taken_back_by_staff_keeps_the_promise(promise, transcript):
+    check = judge(promise, transcript)
+    assert check.verdict == "kept", check.reason
+
+
+def test_between_promises_whose_words_stand_as_near_the_one_the_visit_speaks_of_most_wins():
+    queue, checkin = QUEUE, _promise("Check-in in 10 minutes", key="P-CHECKIN", metric="checkin_wait",
+                                     operator="<=", target=10, unit="min")
+    prepared = [prepare_promise(p, NORMALIZER) for p in (queue, checkin)]
+    index = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in prepared},
+                        {p.promise.key: p.vocabulary for p in prepared})
+    text = NORMALIZER("I waited 25 minutes in the lobby").text
+    assert set(index.assign(text, spoken={"P-QUEUE5": 1.0, "P-CHECKIN": 2.5})) == {"P-CHECKIN"}
+    assert set(index.assign(text, spoken={"P-QUEUE5": 2.5, "P-CHECKIN": 1.0})) == {"P-QUEUE5"}
+
+
 def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     """足足等了二十分钟 says how long something took: the promise the visit is about, if any."""
     prepared = prepare_promise(CALLBACK, NORMALIZER)
     index = MetricIndex({"P-CB15": (prepared.promise.unit, prepared.words)}, {"P-CB15": prepared.vocabulary})
     text = NORMALIZER("留言以后足足等了二十分钟，电话才响。").text
-    assert index.assign(text, spoken={"P-CB15"})["P-CB15"].value == 20
-    assert "P-CB15" not in index.assign(text, spoken=set())
-    assert "P-CB15" not in index.assign(NORMALIZER("二十分钟后我又等了一会儿").text, spoken={"P-CB15"})  # not right before
+    assert index.assign(text, spoken={"P-CB15": 1.0})["P-CB15"].value == 20
+    assert "P-CB15" not in index.assign(text, spoken={})
+    assert "P-CB15" not in index.assign(NORMALIZER("二十分钟后我又等了一会儿").text, spoken={"P-CB15": 1.0})  # not right before
     # a promise whose metric is a wait owns the word more strongly
     queue = prepare_promise(QUEUE, NORMALIZER)
     both = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in (prepared, queue)},
                        {p.promise.key: p.vocabulary for p in (prepared, queue)})
-    assert set(both.assign(text, spoken={"P-CB15", "P-QUEUE5"})) == {"P-QUEUE5"}
+    assert set(both.assign(text, spoken={"P-CB15": 1.0, "P-QUEUE5": 1.0})) == {"P-QUEUE5"}
 
 
 @pytest.mark.parametrize("text, transcript, verdict", [

@@ -128,3 +128,11 @@ def test_the_brands_everyday_words_weigh_little():
 def test_wi_fi_is_one_word():
     assert "wifi" in terms(NORMALIZER.phrase("Free Wi-Fi in every store"))
     assert "wifi" in terms(NORMALIZER.phrase("the WiFi was fast"))
+
+
+def test_a_verb_and_its_particle_are_one_term():
+    """"checked in" speaks of check-in, "picked up" of a promise that someone picks up."""
+    assert "checkin" in terms(NORMALIZER.phrase("we checked in at 15:00"))
+    assert "checkin" in terms(NORMALIZER.phrase("Check-in in 10 minutes"))
+    assert "pickup" in terms(NORMALIZER.phrase("a person picks up within 2 minutes")) & terms(
+        NORMALIZER.phrase("she picked up at once"))
