@@ -7,16 +7,26 @@ menu", "at check-out I asked for 2 pm": the cue, or the time, is the shopper's, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor import lexicon
 from auditor.normalize import clause_end, clause_start
 
-_ASKING = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
-                     f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))}")
+_ASKING = re.compile(f"{lexicon.starts(('en', 'asking'), ('en', 'expecting'), ('zh', 'asking'), ('zh', 'expecting'))}"
+                     f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
+                     f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))})")
 _CONTRAST = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'contrast'))})(?![a-z])"
                        f"|{lexicon.alternation(('zh', 'contrast'))}")
-_QUESTION_END = re.compile(f"[{lexicon.text('zh', 'question_particles')}]\\s*$")
+_QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+
+
+@lru_cache(maxsize=64)
+def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Where a transcript asks or expects ((start, end) of each word) and where it contrasts
+    (one scan per transcript, for all the phrases looked up in it)."""
+    return (tuple(match.span() for match in _ASKING.finditer(text)),
+            tuple(match.start() for match in _CONTRAST.finditer(text)))
 
 
 def is_asked(text: str, start: int, end: int) -> bool:
@@ -24,11 +34,17 @@ def is_asked(text: str, start: int, end: int) -> bool:
     staff did ("I asked if there was a delivery charge", 请问是人工吗, "I was braced for an
     automated menu")? A contrast word between ends the question's reach ("I asked for a
     person but got a bot")."""
-    clause = clause_start(text, start)
-    before = text[max(clause, start - _ASK_REACH):start]
-    asking = None
-    for asking in _ASKING.finditer(before):
-        pass
-    if asking is not None and not _CONTRAST.search(before, asking.end()):
-        return True
-    return _QUESTION_END.search(text, end, clause_end(text, end)) is not None
+    asking, contrasts = _marks(text)
+    if asking:
+        low = max(clause_start(text, start), start - _ASK_REACH)
+        last = None
+        for span in asking:
+            if span[0] >= low and span[1] <= start:
+                last = span
+            elif span[0] >= start:
+                break
+        if last is not None and not any(last[1] <= at and at < start for at in contrasts):
+            return True
+    close = clause_end(text, end)
+    tail = text[end:close].rstrip()
+    return bool(tail) and tail[-1] in _QUESTION_PARTICLES

@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from auditor.homophones import HOMOPHONE_SCORE, sounds_like
-from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, unit_set
+from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -84,7 +84,6 @@ class TouchpointChecker:
         """All checks of ``batch`` (with ``texts``, its normalised transcripts), counted into ``tally``."""
         result = BatchResult()
         n = len(batch)
-        self._unit_sets: dict[int, frozenset[str]] = {}  # row -> its transcript's units, once asked for
         scores = self._scores(texts)
         has_text = np.array([bool(text.text.strip()) for text in texts], dtype=bool)
         days = np.array([observation.day for observation in batch])
@@ -216,10 +215,9 @@ class TouchpointChecker:
             units, pattern = test
             values = scores[:, column]
             for row in np.flatnonzero((values >= threshold - INSERTION_SLACK) & (values < threshold)).tolist():
-                present = self._unit_sets.get(row)
-                if present is None:
-                    present = self._unit_sets[row] = unit_set(texts[row].text)
-                if present.issuperset(units) and pattern.search(texts[row].text):
+                text = texts[row].text
+                # (substrings first: cheap, and most texts lack a unit; the pattern decides)
+                if all(unit in text for unit in units) and pattern.search(text):
                     values[row] = max(values[row], INSERTED_SCORE)
         return scores[:, columns].max(axis=1) >= threshold
 

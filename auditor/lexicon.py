@@ -148,9 +148,22 @@ def word_pattern(language: str, name: str) -> re.Pattern[str]:
     body = "|".join(found)
     if language == "en":
         body = f"(?<![{latin}])(?:{body})(?![{latin}])"
+    lookahead = starts((language, name))
     if exceptions:
-        return re.compile("(?:" + "|".join(map(re.escape, sorted(exceptions, key=len, reverse=True))) + f")|({body})")
-    return re.compile(f"({body})")
+        return re.compile(lookahead + "(?:(?:" + "|".join(map(re.escape, sorted(exceptions, key=len, reverse=True)))
+                          + f")|({body}))")
+    return re.compile(f"{lookahead}({body})")
+
+
+def starts(*lists: tuple[str, str], more: str = "") -> str:
+    """A lookahead for the first characters of the words of several lists (and ``more``):
+    put before a pattern that opens with a lookbehind or an alternation, it lets ``re``
+    skip to where a word may start instead of trying the pattern at every position."""
+    firsts = {word[0] for language, name in lists for word in words(language, name) if word}
+    firsts |= {entry_word[0] for language, name in lists for entry in entries(language, name) if isinstance(entry, dict)
+               for entry_word in entry.get("not_in", ()) if entry_word}
+    firsts |= set(more)
+    return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])"
 
 
 def alternation(*lists: tuple[str, str]) -> str:
@@ -158,6 +171,23 @@ def alternation(*lists: tuple[str, str]) -> str:
     first, a space inside a word standing for any run of spaces."""
     found = {word for language, name in lists for word in words(language, name)}
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(found, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def _lists_pattern(lists: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern for the words of several lists (each as :func:`word_pattern`; a real hit
+    has one of the groups)."""
+    return re.compile("|".join(f"(?:{word_pattern(language, name).pattern})" for language, name in lists))
+
+
+def find_any(lists: tuple[tuple[str, str], ...], text_: str, start: int = 0,
+             end: int | None = None) -> re.Match[str] | None:
+    """The first word of any of several lists in ``text_[start:end]`` (one scan for all)."""
+    pattern = _lists_pattern(lists)
+    for match in pattern.finditer(text_, start, len(text_) if end is None else end):
+        if match.lastindex is not None:
+            return match
+    return None
 
 
 def find_word(language: str, name: str, text_: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:

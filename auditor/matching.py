@@ -185,13 +185,8 @@ def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
         return None
     pieces = [f"(?<![a-z]){re.escape(unit)}(?![a-z])" if _LATIN_UNIT.match(unit) else re.escape(unit)
               for unit in units]
-    return re.compile(f"(?:\\s*{_FREE})*?\\s*".join(pieces))
-
-
-@lru_cache(maxsize=2048)
-def _unit_set(text: str) -> frozenset[str]:
-    """The units of a text (cached: a batch of transcripts meets every needle of its touchpoint)."""
-    return frozenset(_UNIT.findall(text))
+    # (?=first character): re skips to where the phrase may start instead of trying everywhere
+    return re.compile(f"(?={re.escape(units[0][0])})" + f"(?:\\s*{_FREE})*?\\s*".join(pieces))
 
 
 def may_need_insertions(phrase: str) -> bool:
@@ -207,14 +202,15 @@ def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
     word or another character; at most eight of them) must be there as written, in order,
     with nothing else between them."""
     units = _phrase_units(phrase)
-    if not 2 <= len(units) <= _MAX_UNITS or not _unit_set(text).issuperset(units):
-        return None  # (a set test first: most texts lack a unit, and the pattern costs a compile)
+    if not 2 <= len(units) <= _MAX_UNITS or not all(unit in text for unit in units):
+        return None  # (a substring test first: most texts lack a unit, and the pattern costs a compile)
     match = _insertion_pattern(phrase).search(text)
     return None if match is None else match.span()
 
 
-_FUNCTION = re.compile(f"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])"
-                       f"|[{re.escape(lexicon.text('zh', 'function_chars'))}]|\\s+")
+_FUNCTION = re.compile(f"{lexicon.starts(('en', 'function_words'), more=lexicon.text('zh', 'function_chars') + ' ')}"
+                       f"(?:(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])"
+                       f"|[{re.escape(lexicon.text('zh', 'function_chars'))}]|\\s+)")
 
 
 @lru_cache(maxsize=256)
@@ -285,11 +281,6 @@ def insertion_test(phrase: str) -> tuple[tuple[str, ...], re.Pattern[str]] | Non
     """What :func:`with_insertions` tests for a phrase of two to four units (its units, its
     pattern), for a caller that tests many texts against it; None for other phrases."""
     return (_phrase_units(phrase), _insertion_pattern(phrase)) if may_need_insertions(phrase) else None
-
-
-def unit_set(text: str) -> frozenset[str]:
-    """The units of a text, for :func:`insertion_test`'s units."""
-    return _unit_set(text)
 
 
 def prefilter_score(phrase: str, text: str, score: float, threshold: float) -> float:
@@ -426,15 +417,22 @@ def is_denied_after(text: str, end: int) -> bool:
     return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
 
 
-_TAKEN_BACK = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'taken_back'))})(?![a-z])"
-                         f"|{lexicon.alternation(('zh', 'taken_back'))}")
+_TAKEN_BACK = re.compile(f"{lexicon.starts(('en', 'taken_back'), ('zh', 'taken_back'))}"
+                         f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'taken_back'))})(?![a-z])"
+                         f"|{lexicon.alternation(('zh', 'taken_back'))})")
 _TAKEN_BACK_REACH = 120  # characters after a cue in which staff may take it back
+
+
+@lru_cache(maxsize=64)
+def _taken_back_at(text: str) -> tuple[int, ...]:
+    """Where a transcript takes something back (one scan per transcript, for all its cues)."""
+    return tuple(match.start() for match in _TAKEN_BACK.finditer(text))
 
 
 def is_taken_back(text: str, end: int) -> bool:
     """Is the breach that ends at ``end`` taken back by what follows ("… a NT$500 手续费. I
     pushed back, she checked with her lead and waived it on the spot")?"""
-    return _TAKEN_BACK.search(text, end, end + _TAKEN_BACK_REACH) is not None
+    return any(end <= at < end + _TAKEN_BACK_REACH for at in _taken_back_at(text))
 
 
 def verdict_of(score: float, match_threshold: float, review_threshold: float) -> str:

@@ -45,9 +45,11 @@ _OPERATORS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Stated:
-    """One quantity found in normalised text."""
+    """One quantity found in normalised text. (Treat it as immutable: :func:`quantities`
+    shares its results. Not frozen, because a frozen dataclass is slow to make, and the
+    audit makes one for every quantity of every record.)"""
 
     value: float
     unit: str  # canonical unit of auditor.quantity (min, h, day, week, %, CNY …)
@@ -63,10 +65,11 @@ class Stated:
     since: str | None = None
     until: str | None = None
 
+    within: bool = False  # said as a bound: "within 2 hours", 15分钟内 (auditor.stated._within)
+
     def __post_init__(self) -> None:
         if self.low is None and self.high is None and not self.low_open:
-            object.__setattr__(self, "low", self.value)
-            object.__setattr__(self, "high", self.value)
+            self.low = self.high = self.value
 
     def judge(self, operator: str, target: float, unit: str | None) -> bool | None:
         """Does what the text says keep ``operator target`` (in ``unit``)? True, False, or
@@ -103,6 +106,7 @@ class Stated:
         return f"{self.value:g} {self.unit}"
 
 
+@lru_cache(maxsize=None)
 def canonical(unit_token: str) -> str | None:
     """The auditor.quantity unit for a normalised unit token (``cny`` -> ``CNY``, ``sec`` -> ``s``)."""
     return canonical_unit(unit_token)
@@ -124,6 +128,9 @@ def _next_place(value: float) -> float:
     return float((int(value) // place + 1) * place)
 
 
+_BOUND_REACH = 24  # characters before a quantity in which its bound words stand ("in excess of")
+
+
 @lru_cache(maxsize=1024)
 def quantities(text: str) -> tuple[Stated, ...]:
     """Every quantity of a normalised text, with the bounds its words give it (cached: a
@@ -137,16 +144,18 @@ def quantities(text: str) -> tuple[Stated, ...]:
         start, end = match.start(), match.end()
         clause = clause_start(text, start)
         more = match.group("more") or text[end:end + 1] == "多"  # 20多分钟, 一天多: up to the next place
-        if more or _MORE_AFTER.match(text, end) or _MORE_BEFORE.search(text[clause:start]):
+        before = text[max(clause, start - _BOUND_REACH):start]
+        within = _within(text, clause, start, end)
+        if more or _MORE_AFTER.match(text, end) or _MORE_BEFORE.search(before):
             high = _next_place(value) if more else None
-            found.append(Stated(value, unit, start, end, value, high, low_open=True))
+            found.append(Stated(value, unit, start, end, value, high, low_open=True, within=within))
         elif match.group("low") is not None and float(match.group("low")) < value:
-            found.append(Stated(value, unit, start, end, float(match.group("low")), value))
-        elif (_LESS_BEFORE.search(text[clause:start]) or _LESS_AFTER.match(text, end)
-              or _measured_within(text, clause, start, end)):
-            found.append(Stated(value, unit, start, end, None, value))
+            found.append(Stated(value, unit, start, end, float(match.group("low")), value, within=within))
+        elif (_LESS_BEFORE.search(before) or _LESS_AFTER.match(text, end)
+              or within and _measured_within(text, clause, start, end)):
+            found.append(Stated(value, unit, start, end, None, value, within=within))
         else:
-            found.append(Stated(value, unit, start, end))
+            found.append(Stated(value, unit, start, end, value, value, within=within))
     return tuple(found)
 
 
@@ -154,10 +163,11 @@ _EN_PERIODS = lexicon.table("en", "day_periods")
 _ZH_PERIODS = lexicon.table("zh", "day_periods")
 _CN_HOUR = "[" + "".join(lexicon.table("zh", "numerals")["digits"]) + "十]{1,3}"
 _CLOCK = re.compile(
-    r"(?<![0-9.:])(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?![0-9])"
+    rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])"  # where a time may start (faster)
+    r"(?:(?<![0-9.:])(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?![0-9])"
     rf"(?:\s?(?P<ap>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z]))?"
     rf"|(?<![0-9.:])(?P<h2>[0-9]{{1,2}})\s?(?P<ap2>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z])"
-    rf"|(?P<period>{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))})(?P<hz>[0-9]{{1,2}}|{_CN_HOUR})点(?P<half>半)?")
+    rf"|(?P<period>{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))})(?P<hz>[0-9]{{1,2}}|{_CN_HOUR})点(?P<half>半)?)")
 _CLOCK_RANGE_GAP = re.compile(rf"\s*(?:-|~|{lexicon.alternation(('en', 'range_words'), ('zh', 'range_words'))})?\s*\Z")
 
 
@@ -201,6 +211,8 @@ def clock_ranges(text: str) -> list[tuple[ClockTime, ClockTime]]:
             if _CLOCK_RANGE_GAP.match(text[first.end:second.start])]
 
 
+_CLOCK_HINT = re.compile(rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])(?:[0-9]:[0-9]|[0-9]\s?(?:{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})"
+                         rf"|(?:{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))}))")
 _LONGEST_ELAPSED = 12 * 60  # minutes: beyond it, two times of day are of different days or events
 
 
@@ -211,6 +223,8 @@ def elapsed(text: str) -> tuple[Stated, ...]:
     around it say what took that long. "Before" is on the clock, not in the text: the record
     may tell the end first. Spans that are opening hours (9:00至21:00) are no elapsed time."""
     # A time the shopper asked for, or one somebody promised, is no event ("I asked for 2 pm").
+    if len(_CLOCK_HINT.findall(text, 0)) < 2:
+        return ()  # most records state no two times of day: skip the clock's long pattern
     times = [time for time in clock_times(text) if not is_asked(text, time.start, time.end)
              and not _is_claim(text, Stated(0.0, "min", time.start, time.end))]
     if len(times) < 2:
@@ -293,26 +307,27 @@ def _is_claim(text: str, stated: Stated) -> bool:
     # 网站上写着，72小时送达: a clause mark ended the clause just after the claim word.
     if start >= 2 and _CLAIM_AT_END.search(text, max(0, start - 8), start - 1):
         return True
-    if _measured_within(text, start, stated.start, stated.end):
-        return False
-    if _WITHIN_AFTER.match(text, stated.end):
-        return True
-    return bool(_WITHIN_BEFORE.search(text[max(start, stated.start - 12):stated.start]))
+    if stated.within:
+        return not _measured_within(text, start, stated.start, stated.end)
+    return False
+
+
+def _within(text: str, clause: int, start: int, end: int) -> bool:
+    """Is the quantity at [start, end) a bound ("within 2 hours", 15分钟内)?"""
+    return bool(_WITHIN_AFTER.match(text, end) or _WITHIN_BEFORE.search(text[max(clause, start - 12):start]))
 
 
 def _claimed(text: str, start: int, end: int) -> bool:
     """Does a claim word in ``text[start:end]`` reach ``end``? A word such as "took", "but",
     实际 after it ends its reach: "said five minutes and it took 6 minutes"."""
     while True:
-        claim = next(filter(None, (lexicon.find_word(language, name, text, start, end)
-                                   for language, name in _CLAIM_WORDS)), None)
+        claim = lexicon.find_any(_CLAIM_WORDS, text, start, end)
         if claim is None:
             return False
-        ends = [hit for language, name in _CLAIM_ENDS
-                if (hit := lexicon.find_word(language, name, text, claim.end(), end)) is not None]
-        if not ends:
+        ends = lexicon.find_any(_CLAIM_ENDS, text, claim.end(), end)
+        if ends is None:
             return True
-        start = max(hit.end() for hit in ends)
+        start = ends.end()
 
 
 def _measured_within(text: str, clause: int, start: int, end: int) -> bool:
@@ -367,6 +382,20 @@ class MetricIndex:
                 for word in tier:
                     self.owners.setdefault(word, []).append((key, unit, strength))
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
+        self.units = frozenset(unit for unit, _ in metrics.values())
+        self.timed = any(unit in _TIME_SCALE for unit in self.units)  # may a time between times of day count?
+        self._by_unit: dict[str, dict[str, list[tuple[str, int]]]] = {}
+
+    def _owners(self, unit: str) -> dict[str, list[tuple[str, int]]]:
+        """word -> [(promise, strength)] of the promises a quantity in ``unit`` could measure
+        (empty when none could: a price where every promise is a time)."""
+        owners = self._by_unit.get(unit)
+        if owners is None:
+            owners = {word: found for word, entries in self.owners.items()
+                      if (found := [(key, strength) for key, promise_unit, strength in entries
+                                    if _plausible(unit, promise_unit)])}
+            self._by_unit[unit] = owners
+        return owners
 
     def assign(self, text: str, spoken: Mapping[str, float] | None = None) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
@@ -387,30 +416,34 @@ class MetricIndex:
             return {}
         spoken = spoken or {}
         for derived, stated in [*((False, stated) for stated in quantities(text)),
-                                *((True, stated) for stated in elapsed(text))]:
-            if _is_claim(text, stated):
+                                *((True, stated) for stated in (elapsed(text) if self.timed else ()))]:
+            owners = self._owners(stated.unit)
+            if not owners:
                 continue
-            nearest: tuple[tuple[int, int], str] | None = None
+            nearest: tuple[tuple[int, int, float], str] | None = None
             for hit in self.pattern.finditer(text, *_search_window(text, stated)):
-                if hit.end() <= stated.start:
+                entries = owners.get(hit.group())
+                if entries is None:
+                    continue
+                before = hit.end() <= stated.start
+                if before:
                     distance = stated.start - hit.end()
                 elif hit.start() >= stated.end:
                     distance = hit.start() - stated.end
                 else:
                     continue  # the word is part of the quantity itself
-                before = hit.end() <= stated.start
-                for key, unit, strength in self.owners[hit.group()]:
+                for key, strength in entries:
                     if strength >= _WAITING and not (before and key in spoken and (
                             distance <= _WAITED_NEAR or _FILLER.fullmatch(text, hit.end(), stated.start))):
                         continue  # "waited 55 minutes", 等了七分钟 right before it, on a visit about the promise
                     rank = (strength, distance, -spoken.get(key, 0.0))
-                    if _plausible(stated.unit, unit) and (nearest is None or rank < nearest[0]):
+                    if nearest is None or rank < nearest[0]:
                         nearest = (rank, key)
             if nearest is not None:
                 (strength, distance, _), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
                 rank = (derived, _is_ordinal(text, stated), strength, distance)
-                if key not in best or rank < best[key][0]:
+                if (key not in best or rank < best[key][0]) and not _is_claim(text, stated):
                     best[key] = (rank, stated)
         return {key: stated for key, (_, stated) in best.items()}
 
