@@ -110,7 +110,7 @@ class TouchpointChecker:
             reported.append(found)
             for key in found:
                 measured[row, self.promise_index[key]] = True
-        self._heard_near(near, valid & has_text[:, None] & ~measured & spoken, texts, scores)
+        self._heard_near(near, valid & has_text[:, None] & spoken, texts, scores)
         unjudged = valid & has_text[:, None] & ~near & ~measured
         quiet_promises = unjudged & spoken
         # Nothing measured, no cue near, and not a word of its subject: the visit did not test it.
@@ -196,7 +196,7 @@ class TouchpointChecker:
         for index, prepared in enumerate(self.promises):
             if not prepared.heard:
                 continue
-            for row in np.flatnonzero(candidates[:, index] & ~near[:, index]).tolist():
+            for row in np.flatnonzero(candidates[:, index]).tolist():
                 for cue, plains in prepared.heard.items():
                     if any(sounds_like(plain, texts[row].text) is not None for plain in plains):
                         scores[row, self.needle_column[cue]] = max(scores[row, self.needle_column[cue]], HOMOPHONE_SCORE)

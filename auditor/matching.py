@@ -46,6 +46,7 @@ _TOKEN = re.compile(lexicon.token_class())  # a synonym group's token: the key w
 _EN_NEGATORS = frozenset(lexicon.words("en", "negators"))
 _EN_ARTICLES = frozenset(lexicon.words("en", "negation_skip"))
 _ZH_NEGATORS = lexicon.words("zh", "negators")
+_ZH_NEGATOR_CHARS = frozenset("".join(_ZH_NEGATORS))  # (a cheap test before looking for each)
 _EN_WINDOW_WORDS = lexicon.number("en", "negation_reach", "words")
 _ZH_WINDOW_CHARS = lexicon.number("zh", "negation_reach", "chars")
 _ZH_MAX_GAP = lexicon.number("zh", "negation_reach", "gap")
@@ -147,10 +148,23 @@ def _word_coverage(phrase: str, window: str) -> float:
     return sum(1 for word in phrase_words if present(word)) / len(phrase_words)
 
 
+def _stands_whole(phrase: str, text: str, at: int) -> bool:
+    """Does the phrase found at ``at`` cut no Latin word and begin and end with no space or
+    mark (so that :func:`_window_score` would keep it as it is)?"""
+    end = at + len(phrase)
+    if phrase[0] == " " or phrase[0] in CLAUSE_MARKS or phrase[-1] == " " or phrase[-1] in CLAUSE_MARKS:
+        return False
+    if at > 0 and _is_latin_word_char(text[at - 1]) and _is_latin_word_char(phrase[0]):
+        return False
+    return not (end < len(text) and _is_latin_word_char(text[end]) and _is_latin_word_char(phrase[-1]))
+
+
 def _exact(phrase: str, text: str) -> tuple[float, int, int]:
     """The best verbatim occurrence: the first whole one ("free" inside "freezer" is not)."""
     best = (-1.0, 0, 0)
     at = text.find(phrase)
+    if at >= 0 and _stands_whole(phrase, text, at):  # the common case, without widening anything
+        return 100.0, at, at + len(phrase)
     while at >= 0:
         score, start, end = _window_score(phrase, text, at, at + len(phrase))
         if text[start:end] == phrase:
@@ -374,7 +388,7 @@ def _gains_a_negation(phrase: str, window: str) -> bool:
     phrase_words = set(_WORD.findall(phrase))
     if phrase_words & _EN_NEGATORS or any(negator in phrase for negator in _ZH_NEGATORS):
         return False
-    if _CJK.search(window) and any(negator in window for negator in _ZH_NEGATORS):
+    if not _ZH_NEGATOR_CHARS.isdisjoint(window) and any(negator in window for negator in _ZH_NEGATORS):
         return True
     return bool(set(_WORD.findall(window)) & _EN_NEGATORS)
 
@@ -385,7 +399,7 @@ def is_negated(text: str, start: int) -> bool:
     if not before.strip():
         return False
     tail = before.rstrip()[-_ZH_WINDOW_CHARS:]
-    if _CJK.search(tail):
+    if not _ZH_NEGATOR_CHARS.isdisjoint(tail) and _CJK.search(tail):
         for negator in _ZH_NEGATORS:
             at = tail.rfind(negator)
             # A two-character negator may stand a word away (没有说不能退); a single

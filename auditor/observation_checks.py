@@ -175,7 +175,9 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
     negated: str | None = None
     for cue in prepared.cues if has_text else ():
         match = _find(cue, text, scores, thresholds.review)
-        if match is None and cue in prepared.heard and HOMOPHONE_SCORE >= thresholds.review:  # 鸡器人 for 机器人
+        if (match is None and cue in prepared.heard and HOMOPHONE_SCORE >= thresholds.review  # 鸡器人 for 机器人
+                and (spoken if scores is None else scores.get(cue, 0.0) >= HOMOPHONE_SCORE)):
+            # (looked for on visits that speak of the promise: the batch raised the score where one is)
             match = next(filter(None, (_heard(plain, text) for plain in prepared.heard[cue])), None)
         while match is not None and (match.negated or is_asked(text.text, match.start, match.end)
                                      or is_taken_back(text.text, match.end)):

@@ -20,6 +20,7 @@ from auditor.observation_checks import Thresholds, check_line, check_promise, pr
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
 from auditor.stated import MetricIndex
+from auditor.subject import speaks_of
 
 NORMALIZER = matching_normalizer(None)
 DEFAULT = Thresholds(85.0, 70.0)
@@ -55,6 +56,8 @@ def _prefilter(phrases: list[str], text: str, cutoff: float) -> dict[str, float]
 
 def _heard(prepared, text: str, scores: dict[str, float]) -> dict[str, float]:
     """What TouchpointChecker adds for a visit that speaks of the promise: a cue written by its sound."""
+    if not speaks_of(text, prepared.subject):
+        return scores
     for cue, plains in prepared.heard.items():
         if any(sounds_like(plain, text) for plain in plains):
             scores[cue] = max(scores.get(cue, 0.0), HOMOPHONE_SCORE)
