@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 __all__ = ["TOKEN_BASE", "alternation", "char_class", "char_set", "chars", "entries", "is_char", "number", "token_class",
@@ -169,8 +170,12 @@ def starts(*lists: tuple[str, str], more: str = "") -> str:
 def alternation(*lists: tuple[str, str]) -> str:
     """A regex alternation of the words of several lists (``(language, name)``), longest
     first, a space inside a word standing for any run of spaces."""
-    found = {word for language, name in lists for word in words(language, name)}
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(found, key=lambda w: (-len(w), w)))
+    return alternation_of(word for language, name in lists for word in words(language, name))
+
+
+def alternation_of(words_: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, a space standing for any run of spaces."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words_), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)

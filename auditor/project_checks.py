@@ -21,7 +21,7 @@ from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import Quantity
 from auditor.records import Promise, ScriptLine
 from auditor.subject import SPOKEN, spoken_weight, text_terms, typo_map, with_typos
-from auditor.stated import Stated, clock_ranges, clock_times, in_unit, quantities, same_kind
+from auditor.stated import Stated, clock_ranges, clock_times, in_unit, quantities, rates, same_kind
 
 STATES_THRESHOLD = 85.0  # how closely a script line must contain a clause of a promise to state it
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -197,8 +197,12 @@ class ProjectAuditor:
         return [*self.inconsistent_claims(), *self.uncovered_promises()]
 
     def _line_quantity(self, line: ScriptLine, promise: Promise) -> Stated | None:
+        """The line's first quantity of the promise's kind (not the period of a count: the
+        hour of "3 departures an hour" is no duration)."""
         text = self.line_text[line.key].text
-        return next((q for q in quantities(text) if promise.unit is None or same_kind(q.unit, promise.unit)), None)
+        counts = rates(text)
+        return next((q for q in quantities(text) if (promise.unit is None or same_kind(q.unit, promise.unit))
+                     and not any(rate.start <= q.start < rate.end for rate in counts)), None)
 
     def _claim(self, line: ScriptLine, promise: Promise, span: tuple[int, int], consistent: bool,
                reason: str) -> Check:
@@ -238,9 +242,28 @@ class ProjectAuditor:
                                          else f"states {time} as the promise says {reference}"))
         return found
 
+    def inconsistent_rates(self, promise: Promise) -> list[Check]:
+        """Counts per period a line states against the promise's: 每小时一班 against "at
+        least 2 departures an hour" (a different figure, stricter or not, is another claim)."""
+        own = {round(rate.per_hour, 9): rate for rate in rates(self.promise_text[promise.key])}
+        if len(own) != 1:
+            return []
+        (reference,) = own.values()
+        found = []
+        for line in self.stated_by.get(promise.key, []):
+            stated = rates(self.line_text[line.key].text)
+            if stated:
+                rate = stated[0]
+                consistent = abs(rate.per_hour - reference.per_hour) < 1e-9
+                found.append(self._claim(line, promise, (rate.start, rate.end), consistent,
+                                         f"states the promise's {rate}" if consistent
+                                         else f"states {rate} as the promise says {reference}"))
+        return found
+
     def inconsistent_claims(self) -> list[Check]:
         found = []
         for promise in self.promises:
+            found.extend(self.inconsistent_rates(promise))
             found.extend(self.inconsistent_times(promise, {line.key for line in self.stated_by.get(promise.key, [])
                                                            if self._line_quantity(line, promise) is not None}))
             lines = self.stated_by.get(promise.key, [])

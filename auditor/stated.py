@@ -17,7 +17,7 @@ from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.lexicon import char_class, token_class
 from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
-from auditor.quantity import UNIT_KINDS, canonical_unit, chinese_to_number, convert
+from auditor.quantity import CN_NUMERAL_CHARS, UNIT_KINDS, canonical_unit, chinese_to_number, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
 _NEAR = 32  # characters either side of a quantity in which the metric's words must appear
@@ -241,6 +241,59 @@ def elapsed(text: str) -> tuple[Stated, ...]:
     return tuple(found)
 
 
+_PERIOD_HOURS = {"h": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
+
+
+def _periods(language: str) -> dict[str, str]:
+    """A period's word -> its canonical period, from the lexicon's rates."""
+    return {word: period for period, words in lexicon.table(language, "rates")["periods"].items() for word in words}
+
+
+_EN_RATES, _ZH_RATES = lexicon.table("en", "rates"), lexicon.table("zh", "rates")
+_EN_PERIOD_WORDS, _ZH_PERIOD_WORDS = _periods("en"), _periods("zh")
+
+
+_RATE = re.compile(
+    rf"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s+(?:\S+\s+){{0,2}}?(?P<counted>{lexicon.alternation_of(_EN_RATES['counted'])})"
+    rf"(?:e?s)?\s+(?:(?:{lexicon.alternation_of(w for w in _EN_RATES['per'] if w != '1')})\s+)?1?"
+    rf"(?P<period>{lexicon.alternation_of(_EN_PERIOD_WORDS)})(?![a-z])"
+    rf"|(?:{lexicon.alternation_of(_ZH_RATES['per'])})(?P<zperiod>{lexicon.alternation_of(_ZH_PERIOD_WORDS)})"
+    rf"(?:{lexicon.alternation_of(_ZH_RATES['between'])})?(?P<zn>[0-9]+|[{''.join(sorted(CN_NUMERAL_CHARS))}]+)"
+    rf"(?P<zcounted>{lexicon.alternation_of(_ZH_RATES['counted'])})")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How often something happens, as a text states it: 2 departures an hour, 每年三次."""
+
+    per_hour: float
+    count: float
+    period: str  # canonical: h, day, week, month, year
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.count:g}/{self.period}"
+
+
+@lru_cache(maxsize=1024)
+def rates(text: str) -> tuple[Rate, ...]:
+    """The counts per period of a normalised text ("at least 2 departures 1h", 每小时一班)."""
+    found = []
+    for match in _RATE.finditer(text):
+        if match["n"] is not None:
+            count, period = float(match["n"]), _EN_PERIOD_WORDS[match["period"]]
+        else:
+            digits = match["zn"]
+            try:
+                count = float(digits) if digits.isdigit() else float(chinese_to_number(digits))
+            except ValueError:
+                continue
+            period = _ZH_PERIOD_WORDS[match["zperiod"]]
+        found.append(Rate(count / _PERIOD_HOURS[period], count, period, match.start(), match.end()))
+    return tuple(found)
+
+
 def same_kind(unit: str | None, other: str | None) -> bool:
     if unit is None or other is None:
         return unit is None or other is None  # a bare number is read in the promise's unit
@@ -381,6 +434,12 @@ class MetricIndex:
             for strength, tier in enumerate((vocabulary or {}).get(key, ()), start=1):
                 for word in tier:
                     self.owners.setdefault(word, []).append((key, unit, strength))
+        # The pattern finds the longest word at a place: a word inside it is there too ("check"
+        # holds the deposit promise's "chec" of check-out), so its owners own the longer one.
+        for word, entries in list(self.owners.items()):
+            for other, inner in self.owners.items():
+                if other != word and other in word:
+                    entries.extend(entry for entry in inner if entry not in entries)
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
         self.units = frozenset(unit for unit, _ in metrics.values())
         self.timed = any(unit in _TIME_SCALE for unit in self.units)  # may a time between times of day count?

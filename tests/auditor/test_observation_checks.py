@@ -639,6 +639,20 @@ def test_between_promises_whose_words_stand_as_near_the_one_the_visit_speaks_of_
     assert set(index.assign(text, spoken={"P-QUEUE5": 2.5, "P-CHECKIN": 1.0})) == {"P-QUEUE5"}
 
 
+def test_a_promises_word_inside_another_promises_word_still_ties_a_quantity():
+    """"check" (of check-in) holds "chec" (of the deposit promise's check-out): the longest
+    word found at a place must not hide the shorter one's promise."""
+    checkin = _promise("Check-in in 10 minutes", key="P-CHECKIN", metric="checkin_wait", operator="<=",
+                       target=10, unit="min")
+    deposit = _promise("Your deposit is back on your card within 3 days of check-out", key="P-DEPOSIT",
+                       metric="deposit_refund", operator="<=", target=3, unit="day")
+    prepared = [prepare_promise(p, NORMALIZER) for p in (checkin, deposit)]
+    index = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in prepared},
+                        {p.promise.key: p.vocabulary for p in prepared})
+    found = index.assign(NORMALIZER("Follow-up on 9 Dec: a week after check out, and still nothing.").text)
+    assert found["P-DEPOSIT"].describe() == "1 week" and "P-CHECKIN" not in found
+
+
 def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     """足足等了二十分钟 says how long something took: the promise the visit is about, if any."""
     prepared = prepare_promise(CALLBACK, NORMALIZER)

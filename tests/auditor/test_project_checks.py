@@ -336,6 +336,29 @@ def test_a_line_is_held_to_the_time_or_quantity_its_promise_states(line, verdict
         assert found[line.key].verdict == verdict and found[line.key].evidence.text == quoted
 
 
+SHUTTLE = _promise("P-SHUTTLE", "Free airport shuttle with at least 2 departures an hour 免費機場接駁，每小時至少兩班",
+                   ["store", "hk-store"], metric="shuttle_wait", operator="<=", target=30, unit="min")
+VISITS = _promise("P-VISITS", "Members get three free visits a year 会员每年三次免费上门", ["store"])
+
+
+@pytest.mark.parametrize("promise, line, verdict, quoted", [
+    (SHUTTLE, _line("L-1", "store", "機場接駁車每小時一班，免費搭乘", "P-SHUTTLE"), "broken", "每小時一班"),
+    (SHUTTLE, _line("L-2", "hk-store", "機場穿梭巴士免費，每個鐘有兩班", "P-SHUTTLE"), "kept", "每個鐘有兩班"),
+    (SHUTTLE, _line("L-3", "store", "The shuttle runs with 3 departures an hour.", "P-SHUTTLE"), "broken",
+     "3 departures an hour"),  # stricter, and still another claim
+    (VISITS, _line("L-4", "store", "会员每年两次免费上门", "P-VISITS"), "broken", "每年两次"),
+    (VISITS, _line("L-5", "store", "Three free visits a year for members.", "P-VISITS"), "kept",
+     "Three free visits a year"),
+    (SHUTTLE, _line("L-6", "store", "The shuttle is free for hotel guests.", "P-SHUTTLE"), None, None),  # no count
+], ids=_ids)
+def test_a_line_is_held_to_the_count_its_promise_states(promise, line, verdict, quoted):
+    found = _inconsistent([promise], [line])
+    if verdict is None:
+        assert line.key not in found
+    else:
+        assert found[line.key].verdict == verdict and found[line.key].evidence.text == quoted, found[line.key]
+
+
 def test_a_line_in_other_words_states_the_promise_it_speaks_of_with_a_quantity_of_its_kind():
     from auditor.subject import Subjects
 
