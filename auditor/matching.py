@@ -30,7 +30,6 @@ from auditor import lexicon
 from auditor.lexicon import char_class, chars
 from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, clause_end, clause_start
 from auditor.stated import in_unit, quantities, same_kind
-from auditor.asked import is_asked  # noqa: F401  (the matcher's API: whose words a match is)
 
 DEFAULT_MATCH_THRESHOLD = 85.0
 DEFAULT_REVIEW_THRESHOLD = 70.0

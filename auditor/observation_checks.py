@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_asked, is_denied_after,
-                              is_negated, is_taken_back, verdict_of)
+from auditor.asked import is_asked
+from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
+                              is_taken_back, verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer, fold_text

@@ -211,8 +211,11 @@ def clock_ranges(text: str) -> list[tuple[ClockTime, ClockTime]]:
             if _CLOCK_RANGE_GAP.match(text[first.end:second.start])]
 
 
-_CLOCK_HINT = re.compile(rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])(?:[0-9]:[0-9]|[0-9]\s?(?:{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})"
-                         rf"|(?:{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))}))")
+# Where a time of day may be (a cheap scan before _CLOCK's long pattern): 14:00, 2 pm, 下午…
+_CLOCK_HINT = re.compile(
+    rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])"
+    rf"(?:[0-9]:[0-9]|[0-9]\s?(?:{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})"
+    rf"|(?:{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))}))")
 _LONGEST_ELAPSED = 12 * 60  # minutes: beyond it, two times of day are of different days or events
 
 
@@ -222,9 +225,9 @@ def elapsed(text: str) -> tuple[Stated, ...]:
     23:40 … it arrived at 00:25": 45 min), at the later time's place, so that the words
     around it say what took that long. "Before" is on the clock, not in the text: the record
     may tell the end first. Spans that are opening hours (9:00至21:00) are no elapsed time."""
+    if len(_CLOCK_HINT.findall(text)) < 2:
+        return ()  # most records state no two times of day
     # A time the shopper asked for, or one somebody promised, is no event ("I asked for 2 pm").
-    if len(_CLOCK_HINT.findall(text, 0)) < 2:
-        return ()  # most records state no two times of day: skip the clock's long pattern
     times = [time for time in clock_times(text) if not is_asked(text, time.start, time.end)
              and not _is_claim(text, Stated(0.0, "min", time.start, time.end))]
     if len(times) < 2:
