@@ -159,7 +159,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         elif reported is not None:
             kept = reported.judge(promise.operator, promise.target, promise.unit)
             if kept is not None:  # "over an hour" says nothing of a 2-hour promise
-                span = Match(100.0, reported.start, reported.end)
+                span = Match(100.0, *reported.quoted_span())
                 measured = (kept, f"reported {reported.describe()}", _evidence(text, span))
     late: Check | None = None  # a breach shown by two times of day: a cue found shows it better
     if measured is not None:

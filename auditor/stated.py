@@ -64,6 +64,7 @@ class Stated:
     # A time between two times of day (auditor.stated.elapsed): 23:40 .. 00:25 is 45 min.
     since: str | None = None
     until: str | None = None
+    since_span: tuple[int, int] | None = None  # where the first of the two times stands
 
     within: bool = False  # said as a bound: "within 2 hours", 15分钟内 (auditor.stated._within)
 
@@ -92,6 +93,14 @@ class Stated:
         if low is not None and low == high and not self.low_open:
             return meets(low, operator, target)
         return None
+
+    def quoted_span(self) -> tuple[int, int]:
+        """What evidence quotes: the quantity, or both times of an elapsed time when they
+        stand close enough to quote ("order at 23:40 … It arrived at 00:25")."""
+        if self.since_span is None:
+            return self.start, self.end
+        start, end = min(self.start, self.since_span[0]), max(self.end, self.since_span[1])
+        return (start, end) if end - start <= _LONGEST_QUOTE else (self.start, self.end)
 
     def describe(self) -> str:
         """The quantity as the reason states it: ``25 min``, ``20-30 min``, ``20+ min``, ``<5 min``."""
@@ -216,6 +225,7 @@ _CLOCK_HINT = re.compile(
     rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])"
     rf"(?:[0-9]:[0-9]|[0-9]\s?(?:{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})"
     rf"|(?:{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))}))")
+_LONGEST_QUOTE = 160  # characters: evidence of an elapsed time quotes both times when they are this close
 _LONGEST_ELAPSED = 12 * 60  # minutes: beyond it, two times of day are of different days or events
 
 
@@ -240,7 +250,8 @@ def elapsed(text: str) -> tuple[Stated, ...]:
         gaps = [(minutes, earlier) for minutes, earlier in gaps if 0 < minutes <= _LONGEST_ELAPSED]
         if gaps:
             minutes, earlier = min(gaps, key=lambda gap: gap[0])
-            found.append(Stated(float(minutes), "min", later.start, later.end, since=str(earlier), until=str(later)))
+            found.append(Stated(float(minutes), "min", later.start, later.end, since=str(earlier), until=str(later),
+                                since_span=(earlier.start, earlier.end)))
     return tuple(found)
 
 

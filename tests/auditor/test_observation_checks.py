@@ -604,6 +604,11 @@ def test_the_time_between_two_times_of_day_is_a_measurement(transcript, verdict,
     assert (check.verdict, check.reason) == (verdict, reason)
 
 
+def test_an_elapsed_time_quotes_both_times():
+    check = judge(ROOM_SERVICE, "Late order at 23:40. It arrived at 00:25.")
+    assert check.evidence.text == "23:40. It arrived at 00:25"
+
+
 @pytest.mark.parametrize("transcript", [
     "Deliveries run 9:00-21:00 every day.",  # opening hours are no elapsed time
     "Ordered at 20:00 and asked for delivery by 21:00.",  # a time the shopper asked for
