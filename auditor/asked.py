@@ -6,17 +6,13 @@ menu", "at check-out I asked for 2 pm": the cue, or the time, is the shopper's, 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from auditor import lexicon
 from auditor.normalize import clause_end, clause_start
 
-_ASKING = re.compile(f"{lexicon.starts(('en', 'asking'), ('en', 'expecting'), ('zh', 'asking'), ('zh', 'expecting'))}"
-                     f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'asking'), ('en', 'expecting'))})(?![a-z])"
-                     f"|{lexicon.alternation(('zh', 'asking'), ('zh', 'expecting'))})")
-_CONTRAST = re.compile(f"(?<![a-z])(?:{lexicon.alternation(('en', 'contrast'))})(?![a-z])"
-                       f"|{lexicon.alternation(('zh', 'contrast'))}")
+_ASKING = lexicon.words_regex(("en", "asking"), ("en", "expecting"), ("zh", "asking"), ("zh", "expecting"))
+_CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
 

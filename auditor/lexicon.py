@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-__all__ = ["TOKEN_BASE", "alternation", "char_class", "char_set", "chars", "entries", "is_char", "number", "token_class",
-           "units", "word_pattern", "words"]
+__all__ = ["TOKEN_BASE", "alternation", "alternation_of", "char_class", "char_set", "chars", "entries", "find_any",
+           "is_char", "number", "starts", "token_class", "units", "word_pattern", "words", "words_regex"]
 
 LANGUAGES = ("en", "zh")
 
@@ -176,6 +176,17 @@ def alternation(*lists: tuple[str, str]) -> str:
 def alternation_of(words_: Iterable[str]) -> str:
     """A regex alternation of words, longest first, a space standing for any run of spaces."""
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words_), key=lambda w: (-len(w), w)))
+
+
+def words_regex(*lists: tuple[str, str]) -> re.Pattern[str]:
+    """One pattern for the words of several lists: English ones as whole words, Chinese
+    ones anywhere, with the lookahead of :func:`starts` (negators, asking words …)."""
+    latin = chars("latin")
+    english = [entry for entry in lists if entry[0] == "en"]
+    chinese = [entry for entry in lists if entry[0] != "en"]
+    parts = [f"(?<![{latin}])(?:{alternation(*english)})(?![{latin}])"] if english else []
+    parts += [alternation(*chinese)] if chinese else []
+    return re.compile(starts(*lists) + "(?:" + "|".join(parts) + ")")
 
 
 @lru_cache(maxsize=None)

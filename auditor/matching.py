@@ -430,9 +430,7 @@ def is_denied_after(text: str, end: int) -> bool:
     return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
 
 
-_TAKEN_BACK = re.compile(f"{lexicon.starts(('en', 'taken_back'), ('zh', 'taken_back'))}"
-                         f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'taken_back'))})(?![a-z])"
-                         f"|{lexicon.alternation(('zh', 'taken_back'))})")
+_TAKEN_BACK = lexicon.words_regex(("en", "taken_back"), ("zh", "taken_back"))
 _TAKEN_BACK_REACH = 120  # characters after a cue in which staff may take it back
 
 
