@@ -293,19 +293,10 @@ class ProjectAuditor:
                 what = (f"most scripts say {Quantity(reference, unit)}" if reference == reference
                         else "other touchpoints' scripts say otherwise")
             for line, quantity in stated:
-                value = in_unit(quantity.value, quantity.unit, unit)
-                text = self.line_text[line.key]
-                start, end = text.to_original(quantity.start, quantity.end)
-                evidence = Evidence(text.original[start:end], start, end)
-                consistent = abs(value - reference) < 1e-6
-                found.append(Check(
-                    observation=None, touchpoint=line.touchpoint, target_type="script_line", target=line.key,
-                    verdict="kept" if consistent else "broken", kind="inconsistent_claim", score=100.0,
-                    evidence=evidence, weight=max(line.weight, promise.weight), promise=promise.key,
-                    script_line=line.key, expected=promise.text, observed=line.text,
-                    reason=(f"states {Quantity(quantity.value, quantity.unit)} as {what}" if not consistent
-                            else f"states the promise's {Quantity(quantity.value, quantity.unit)}"),
-                ))
+                consistent = abs(in_unit(quantity.value, quantity.unit, unit) - reference) < 1e-6
+                said = Quantity(quantity.value, quantity.unit)
+                found.append(self._claim(line, promise, (quantity.start, quantity.end), consistent,
+                                         f"states the promise's {said}" if consistent else f"states {said} as {what}"))
         return found
 
     def uncovered_promises(self) -> list[Check]:

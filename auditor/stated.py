@@ -171,12 +171,15 @@ def quantities(text: str) -> tuple[Stated, ...]:
 _EN_PERIODS = lexicon.table("en", "day_periods")
 _ZH_PERIODS = lexicon.table("zh", "day_periods")
 _CN_HOUR = "[" + "".join(lexicon.table("zh", "numerals")["digits"]) + "十]{1,3}"
+_EN_PERIOD = "|".join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))  # am, pm …
+_ZH_PERIOD = "|".join(sorted(_ZH_PERIODS, key=len, reverse=True))  # 上午, 下午 …
+_CLOCK_STARTS = "(?=[0-9" + "".join(sorted({period[0] for period in _ZH_PERIODS})) + "])"  # where a time may start
 _CLOCK = re.compile(
-    rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])"  # where a time may start (faster)
+    _CLOCK_STARTS +  # (a lookahead first: re scans for those characters instead of trying everywhere)
     r"(?:(?<![0-9.:])(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?![0-9])"
-    rf"(?:\s?(?P<ap>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z]))?"
-    rf"|(?<![0-9.:])(?P<h2>[0-9]{{1,2}})\s?(?P<ap2>{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})(?![a-z])"
-    rf"|(?P<period>{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))})(?P<hz>[0-9]{{1,2}}|{_CN_HOUR})点(?P<half>半)?)")
+    rf"(?:\s?(?P<ap>{_EN_PERIOD})(?![a-z]))?"
+    rf"|(?<![0-9.:])(?P<h2>[0-9]{{1,2}})\s?(?P<ap2>{_EN_PERIOD})(?![a-z])"
+    rf"|(?P<period>{_ZH_PERIOD})(?P<hz>[0-9]{{1,2}}|{_CN_HOUR})点(?P<half>半)?)")
 _CLOCK_RANGE_GAP = re.compile(rf"\s*(?:-|~|{lexicon.alternation(('en', 'range_words'), ('zh', 'range_words'))})?\s*\Z")
 
 
@@ -222,9 +225,9 @@ def clock_ranges(text: str) -> list[tuple[ClockTime, ClockTime]]:
 
 # Where a time of day may be (a cheap scan before _CLOCK's long pattern): 14:00, 2 pm, 下午…
 _CLOCK_HINT = re.compile(
-    rf"(?=[0-9{''.join(sorted({period[0] for period in _ZH_PERIODS}))}])"
-    rf"(?:[0-9]:[0-9]|[0-9]\s?(?:{'|'.join(sorted(map(re.escape, _EN_PERIODS), key=len, reverse=True))})"
-    rf"|(?:{'|'.join(sorted(_ZH_PERIODS, key=len, reverse=True))}))")
+    _CLOCK_STARTS +
+    rf"(?:[0-9]:[0-9]|[0-9]\s?(?:{_EN_PERIOD})"
+    rf"|(?:{_ZH_PERIOD}))")
 _LONGEST_QUOTE = 160  # characters: evidence of an elapsed time quotes both times when they are this close
 _LONGEST_ELAPSED = 12 * 60  # minutes: beyond it, two times of day are of different days or events
 
