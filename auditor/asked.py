@@ -25,6 +25,7 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             tuple(match.start() for match in _CONTRAST.finditer(text)))
 
 
+@lru_cache(maxsize=1024)  # promises of one touchpoint share cues: the same match is asked about again
 def is_asked(text: str, start: int, end: int) -> bool:
     """Is the phrase at [start, end) the shopper's question or expectation rather than what
     staff did ("I asked if there was a delivery charge", 请问是人工吗, "I was braced for an

@@ -92,9 +92,10 @@ class TouchpointChecker:
         # Promises: quiet unless a cue is near, a measurement names its metric or the shopper reported a quantity.
         valid = self._valid(days, [p.promise for p in self.promises])
         near = np.zeros((n, len(self.promises)), dtype=bool)
+        raised: set[tuple[int, float]] = set()  # (column, threshold) whose insertions are raised
         for index, columns in enumerate(self.cue_columns):
             if columns.size and scores is not None:
-                near[:, index] = self._reached(scores, columns, self.thresholds.review, texts)
+                near[:, index] = self._reached(scores, columns, self.thresholds.review, texts, raised)
         measured = np.zeros_like(near)
         reported: list[dict] = []
         weights = self._spoken(texts, has_text)
@@ -123,7 +124,7 @@ class TouchpointChecker:
         has_phrase = np.array([column is not None for column in self.line_columns], dtype=bool)
         for index, (line, column) in enumerate(zip(self.lines, self.line_columns)):
             if column is not None and scores is not None:
-                said[:, index] = self._reached(scores, np.array([column]), line.thresholds.review, texts)
+                said[:, index] = self._reached(scores, np.array([column]), line.thresholds.review, texts, raised)
         checked_lines = valid_lines & has_text[:, None] & has_phrase[None, :]
         # Lines the shopper ticked (said / not said / n/a) are decided by the tick, not by matching.
         ticked = np.zeros_like(checked_lines)
@@ -193,25 +194,32 @@ class TouchpointChecker:
         and its prefilter score raised to what such a match scores."""
         if scores is None or HOMOPHONE_SCORE < self.thresholds.review:
             return
+        heard: dict[tuple[int, str], bool] = {}  # (row, cue): said by its sound (promises share cues)
         for index, prepared in enumerate(self.promises):
             if not prepared.heard:
                 continue
             for row in np.flatnonzero(candidates[:, index]).tolist():
                 for cue, plains in prepared.heard.items():
-                    if any(sounds_like(plain, texts[row].text) is not None for plain in plains):
+                    found = heard.get((row, cue))
+                    if found is None:
+                        found = heard[row, cue] = any(sounds_like(plain, texts[row].text) is not None
+                                                      for plain in plains)
+                    if found:
                         scores[row, self.needle_column[cue]] = max(scores[row, self.needle_column[cue]], HOMOPHONE_SCORE)
                         near[row, index] = True
 
     def _reached(self, scores: np.ndarray, columns: np.ndarray, threshold: float,
-                 texts: list[Normalized]) -> np.ndarray:
+                 texts: list[Normalized], raised: set[tuple[int, float]]) -> np.ndarray:
         """[observation]: a needle of ``columns`` may reach ``threshold`` — its prefilter score
         does, or (a little below) it is said whole with a word inserted: that score is then
         raised in ``scores`` to what such a match scores (auditor.matching.prefilter_score),
-        for the checks to read."""
+        for the checks to read. ``raised`` holds the columns already raised for a threshold
+        (promises of one touchpoint share cues), and gains these."""
         for column in columns.tolist():
             test = self.insertion_tests[column]
-            if test is None:
+            if test is None or (column, threshold) in raised:
                 continue
+            raised.add((column, threshold))
             units, pattern = test
             values = scores[:, column]
             for row in np.flatnonzero((values >= threshold - INSERTION_SLACK) & (values < threshold)).tolist():

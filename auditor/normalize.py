@@ -55,7 +55,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
-from operator import itemgetter
 from pathlib import Path
 
 from auditor import lexicon
@@ -67,7 +66,7 @@ __all__ = ["CLAUSE_MARKS", "NUMBER_UNIT", "UNIT_TOKENS", "Normalized", "Normaliz
 # A replaced region of one rewriting pass: (new_start, new_end, old_start, old_end).
 Region = tuple[int, int, int, int]
 Steps = tuple[list[Region], ...]
-_first = itemgetter(0)
+_AFTER_ALL = float("inf")  # sorts after every region of a start: (start, inf) > (start, end, …)
 
 
 # --------------------------------------------------------------------------------------
@@ -77,11 +76,12 @@ _first = itemgetter(0)
 def _map_span(regions: list[Region], start: int, end: int) -> tuple[int, int]:
     """Map [start, end) back through one pass: a start inside a replaced region goes to the
     region's old start, an end inside one to its old end; elsewhere positions shift."""
-    i = bisect.bisect_right(regions, start, key=_first) - 1
+    # (tuples compare by new_start first: no key function, the bisect stays in C)
+    i = bisect.bisect_right(regions, (start, _AFTER_ALL)) - 1
     if i >= 0:
         _, new_end, old_start, old_end = regions[i]
         start = old_start if start < new_end else start - new_end + old_end
-    j = bisect.bisect_left(regions, end, key=_first) - 1
+    j = bisect.bisect_left(regions, (end,)) - 1
     if j >= 0:
         _, new_end, old_start, old_end = regions[j]
         end = old_end if end <= new_end else end - new_end + old_end
@@ -95,14 +95,21 @@ class Normalized:
     text: str  # the normalised text
     original: str  # the input
     _steps: Steps = field(default=(), repr=False, compare=False)  # each pass's replaced regions
+    # spans mapped so far: the checks of one visit quote the same match for several promises
+    _mapped: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span [start, end) of .text to the span of .original it came from
         (a replaced region maps to the whole original region; never a half character)."""
+        mapped = self._mapped.get((start, end))
+        if mapped is not None:
+            return mapped
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} is not inside the normalised text (length {len(self.text)})")
+        span = start, end
         for regions in reversed(self._steps):
             start, end = _map_span(regions, start, end)
+        self._mapped[span] = start, end
         return start, end
 
 

@@ -460,16 +460,22 @@ class MetricIndex:
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
         self.units = frozenset(unit for unit, _ in metrics.values())
         self.timed = any(unit in _TIME_SCALE for unit in self.units)  # may a time between times of day count?
-        self._by_unit: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._by_unit: dict[str, dict[str, list[tuple[int, list[str]]]]] = {}
 
-    def _owners(self, unit: str) -> dict[str, list[tuple[str, int]]]:
-        """word -> [(promise, strength)] of the promises a quantity in ``unit`` could measure
-        (empty when none could: a price where every promise is a time)."""
+    def _owners(self, unit: str) -> dict[str, list[tuple[int, list[str]]]]:
+        """word -> [(strength, [promise…])], strongest (lowest) first, of the promises a
+        quantity in ``unit`` could measure (empty when none could: a price where every
+        promise is a time). Promises of one strength keep the order they were given in."""
         owners = self._by_unit.get(unit)
         if owners is None:
-            owners = {word: found for word, entries in self.owners.items()
-                      if (found := [(key, strength) for key, promise_unit, strength in entries
-                                    if _plausible(unit, promise_unit)])}
+            owners = {}
+            for word, entries in self.owners.items():
+                tiers: dict[int, list[str]] = {}
+                for key, promise_unit, strength in entries:
+                    if _plausible(unit, promise_unit):
+                        tiers.setdefault(strength, []).append(key)
+                if tiers:
+                    owners[word] = sorted(tiers.items())
             self._by_unit[unit] = owners
         return owners
 
@@ -498,8 +504,8 @@ class MetricIndex:
                 continue
             nearest: tuple[tuple[int, int, float], str] | None = None
             for hit in self.pattern.finditer(text, *_search_window(text, stated)):
-                entries = owners.get(hit.group())
-                if entries is None:
+                tiers = owners.get(hit.group())
+                if tiers is None:
                     continue
                 before = hit.end() <= stated.start
                 if before:
@@ -508,13 +514,18 @@ class MetricIndex:
                     distance = hit.start() - stated.end
                 else:
                     continue  # the word is part of the quantity itself
-                for key, strength in entries:
-                    if strength >= _WAITING and not (before and key in spoken and (
-                            distance <= _WAITED_NEAR or _FILLER.fullmatch(text, hit.end(), stated.start))):
-                        continue  # "waited 55 minutes", 等了七分钟 right before it, on a visit about the promise
-                    rank = (strength, distance, -spoken.get(key, 0.0))
-                    if nearest is None or rank < nearest[0]:
-                        nearest = (rank, key)
+                for strength, keys in tiers:
+                    if nearest is not None and (strength, distance) > nearest[0][:2]:
+                        break  # no promise of this word can stand nearer
+                    if strength >= _WAITING:
+                        if not (before and (distance <= _WAITED_NEAR
+                                            or _FILLER.fullmatch(text, hit.end(), stated.start))):
+                            break  # "waited 55 minutes", 等了七分钟 right before it…
+                        keys = [key for key in keys if key in spoken]  # …on a visit about the promise
+                    for key in keys:
+                        rank = (strength, distance, -spoken.get(key, 0.0))
+                        if nearest is None or rank < nearest[0]:
+                            nearest = (rank, key)
             if nearest is not None:
                 (strength, distance, _), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
