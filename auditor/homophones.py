@@ -13,11 +13,10 @@ are left alone: too far from the cue to be worth a reviewer's time on every visi
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
-
-from pypinyin.pinyin_dict import pinyin_dict
 
 from auditor import lexicon
 
@@ -26,11 +25,33 @@ _HAN = re.compile(lexicon.char_class("han"))
 _MIN_CHARS, _MAX_CHARS = 2, 6
 
 
+# pypinyin's documented switches: no phrase dictionary (60 MB and 0.1 s at import; only the
+# character table is read here) and no private copy of the tables.
+_PYPINYIN_LEAN = {"PYPINYIN_NO_PHRASES": "1", "PYPINYIN_NO_DICT_COPY": "1"}
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[int, str]:
+    """pypinyin's character table (code point -> readings), imported the first time a cue
+    is looked for by its sound, with the switches set for the import only."""
+    saved = {name: os.environ.get(name) for name in _PYPINYIN_LEAN}
+    os.environ.update(_PYPINYIN_LEAN)
+    try:
+        from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return pinyin_dict
+
+
 @lru_cache(maxsize=None)
 def _syllable(ch: str) -> str:
     """A character's first Mandarin reading without its tone (机 -> ji); the character
     itself when it has none."""
-    readings = pinyin_dict.get(ord(ch))
+    readings = _readings().get(ord(ch))
     if not readings:
         return ch
     first = readings.split(",")[0]
@@ -47,7 +68,7 @@ def is_heard(phrase: str) -> bool:
 def _by_syllable() -> dict[str, str]:
     """syllable -> every character whose first reading it is (built once, ~50 ms)."""
     found: dict[str, list[str]] = {}
-    for code in pinyin_dict:
+    for code in _readings():
         ch = chr(code)
         if _HAN.match(ch):
             found.setdefault(_syllable(ch), []).append(ch)

@@ -347,7 +347,7 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
         return None
     score, start, end = found
     window = text[start:end]
-    if _WORD.search(phrase) and len(_phrase_units(phrase)) <= _MAX_UNITS and not set(_TOKEN.findall(phrase)) <= set(window):
+    if len(_phrase_units(phrase)) <= _MAX_UNITS and not set(_TOKEN.findall(phrase)) <= set(window):
         score = min(score, _FRAGMENT_CAP)  # "refund never arrived" is not "order never arrived"
     coverage = _word_coverage(phrase, window)
     if coverage < 0.6:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
                               is_taken_back, verdict_of)
@@ -36,6 +37,8 @@ class PreparedPromise:
     vocabulary: list[list[str]] = field(default_factory=list)
     # normalised cue -> the characters of the cues it stands for that speech-to-text may write by sound
     heard: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # normalised cues the lexicon adds in other words (cue_paraphrases): found, or not at all
+    paraphrases: frozenset[str] = frozenset()
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -49,11 +52,40 @@ class PreparedLine:
     thresholds: Thresholds
 
 
+def _paraphrase_families() -> list[tuple[str, ...]]:
+    """The lexicon's families of cues that say the same thing (both languages' phrases)."""
+    families: dict[str, list[str]] = {}
+    for language in lexicon.LANGUAGES:
+        for name, phrases in lexicon.table(language, "cue_paraphrases").items():
+            families.setdefault(name, []).extend(phrases)
+    return [tuple(phrases) for phrases in families.values()]
+
+
+def _paraphrases(cues: dict[str, str], normalizer: Normalizer) -> dict[str, str]:
+    """Cues in other words: for each family one of the promise's cues belongs to (compared
+    normalised), the family's other phrases, each with the brand's cue it stands for."""
+    found: dict[str, str] = {}
+    for family in _paraphrase_families():
+        forms: dict[str, str] = {}
+        for phrase in family:  # (没有真人 and 没有人工 are one form: the first names it)
+            if form := normalizer.phrase(phrase):
+                forms.setdefault(form, phrase)
+        own = next((cues[form] for form in forms if form in cues), None)
+        if own is not None:
+            for form, phrase in forms.items():
+                if form not in cues:
+                    found.setdefault(form, f"{phrase}, in other words {own}")
+    return found
+
+
 def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise:
     wording: dict[str, str] = {}
     for text in promise.breach_cues:
         if cue := normalizer.phrase(text):
             wording.setdefault(cue, text)
+    paraphrases = _paraphrases(wording, normalizer)  # "nobody ever came on the line": no one answered
+    for cue, said in paraphrases.items():
+        wording.setdefault(cue, said)
     cues = list(wording)
     words: list[str] = []
     vocabulary: list[list[str]] = []
@@ -70,7 +102,7 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
     for text in promise.breach_cues:
         if (cue := normalizer.phrase(text)) and is_heard(plain := fold_text(text)):
             heard[cue] = (*heard.get(cue, ()), plain)
-    return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard)
+    return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard, frozenset(paraphrases))
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
@@ -186,7 +218,10 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
             match = _later(cue, text.text, match.end, thresholds.review)
         if match is None:
             continue
-        if verdict_of(match.score, thresholds.match, thresholds.review) == "found":
+        found = verdict_of(match.score, thresholds.match, thresholds.review) == "found"
+        if not found and cue in prepared.paraphrases:
+            continue  # a cue in other words, said only roughly: too far from the brand's own
+        if found:
             evidence = _evidence(text, match)
             return Check(**base, verdict="broken", score=match.score, evidence=evidence,
                          reason=f"breach cue '{prepared.said(cue)}' found", observed=evidence.text if evidence else None)

@@ -45,3 +45,17 @@ def test_a_cue_written_by_its_sound_goes_to_review_with_its_evidence():
 
 def test_a_negated_homophone_breaks_nothing():
     assert _check("接电话的不是鸡器人，是真人客服。").verdict == "kept"
+
+
+def test_the_character_table_is_read_without_pypinyins_phrase_dictionary():
+    """Only the character table is needed: the 60 MB phrase dictionary is never loaded, and
+    the switches that say so do not stay in the environment."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os, sys; from auditor.homophones import sounds_like; assert sounds_like('机器人', '是鸡器人')\n"
+            "assert 'pypinyin.phrases_dict' not in sys.modules, 'phrases loaded'\n"
+            "assert 'PYPINYIN_NO_PHRASES' not in os.environ")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)

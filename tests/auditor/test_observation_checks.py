@@ -685,3 +685,40 @@ def test_a_long_required_line_said_in_other_words_goes_to_review(text, transcrip
     assert check.verdict == verdict
     if verdict == "review":
         assert check.reason.startswith("required wording said in other words")
+
+
+ALWAYS_ON = _promise("Real people, 24/7 全天候真人服务", key="P-247", cues=("only a robot answered", "只有机器人", "没人接"))
+CALL_BACK = _promise("We call you back within 15 minutes", key="P-CB", cues=("never called back",))
+
+
+@pytest.mark.parametrize("promise, transcript, cue", [
+    (ALWAYS_ON, "转到智能客服，讲了半天听不懂，始终没有真人。", "没有真人"),  # the lexicon's family of 只有机器人
+    (ALWAYS_ON, "Night call: the menu looped and nobody ever came on the line.", "nobody answered"),  # one form
+    (CALL_BACK, "Left a message at 10:00. Nobody called back that day.", "nobody called back"),
+], ids=_ids)
+def test_a_cue_in_other_words_of_the_lexicon_breaks_the_promise(promise, transcript, cue):
+    check = judge(promise, transcript)
+    assert check.verdict == "broken" and check.reason.startswith(f"breach cue '{cue}, in other words "), check.reason
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (CALL_BACK, "The agent solved it on the spot, so no callback was needed."),  # a bare noun is no statement of a breach
+    (ALWAYS_ON, "我问有没有真人，客服说当然有，马上转了人工。"),  # the shopper's question
+    (ALWAYS_ON, "深夜打过去，不是没有真人，是排队的人多，等了一分钟就接了。"),  # denied
+], ids=_ids)
+def test_a_cue_in_other_words_is_no_breach_where_the_brands_own_would_not_be_either(promise, transcript):
+    check = judge(promise, transcript)
+    assert check is None or check.verdict == "kept", check.reason
+
+
+def test_a_cue_in_other_words_said_only_roughly_is_left_alone():
+    """A paraphrase is the lexicon's, not the brand's: only found counts, never the review band."""
+    prepared = prepare_promise(ALWAYS_ON, NORMALIZER)
+    assert NORMALIZER.phrase("没有真人") in prepared.paraphrases
+    assert judge(ALWAYS_ON, "一直没有真正的人工答复，我就挂了").verdict != "review"
+
+
+def test_a_cue_without_its_key_word_is_a_fragment():
+    """一直没回电 is not 一直没人接: the part of a cue without its key word (回电) is no match."""
+    check = judge(_promise("Call back within 15 minutes", key="P-CB", cues=("一直没回电",)), "深夜打热线，一直没人接。")
+    assert check is None or check.verdict == "kept", check.reason
