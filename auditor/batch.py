@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from auditor.homophones import HOMOPHONE_SCORE, sounds_like
-from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test
+from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, has_every_unit, insertion_test, phrase_units
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -53,13 +53,21 @@ class TouchpointChecker:
         self.thresholds = thresholds
         self.promises = [p for p in promises if p.promise.applies_to(touchpoint)]
         self.lines = [line for line in lines if line.line.touchpoint == touchpoint]
-        self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues]
+        self.needles = list(dict.fromkeys([cue for p in self.promises for cue in p.cues if cue not in p.paraphrases]
                                           + [line.phrase for line in self.lines if line.phrase]))
         column = {needle: index for index, needle in enumerate(self.needles)}
         self.insertion_tests = [insertion_test(needle) for needle in self.needles]
         self.needle_column = column
         self.cutoff = min([thresholds.review, *(line.thresholds.review for line in self.lines)]) - INSERTION_SLACK
-        self.cue_columns = [np.array([column[cue] for cue in p.cues], dtype=np.intp) for p in self.promises]
+        self.cue_columns = [np.array([column[cue] for cue in p.cues if cue in column], dtype=np.intp)
+                            for p in self.promises]
+        # The lexicon's cues in other words count only where found, so they are not scored
+        # with the rest: a visit may have one only if it holds all its words (paraphrase -> promises).
+        self.paraphrases: dict[str, list[int]] = {}
+        for index, p in enumerate(self.promises):
+            for cue in p.paraphrases:
+                if cue not in column:
+                    self.paraphrases.setdefault(cue, []).append(index)
         self.line_columns = [column.get(line.phrase) for line in self.lines]
         self.promise_index = {p.promise.key: index for index, p in enumerate(self.promises)}
         self.by_metric: dict[str, list[int]] = {}
@@ -96,6 +104,7 @@ class TouchpointChecker:
         for index, columns in enumerate(self.cue_columns):
             if columns.size and scores is not None:
                 near[:, index] = self._reached(scores, columns, self.thresholds.review, texts, raised)
+        said_otherwise = self._paraphrased(near, texts, has_text)
         measured = np.zeros_like(near)
         reported: list[dict] = []
         weights = self._spoken(texts, has_text)
@@ -144,6 +153,7 @@ class TouchpointChecker:
             line_indexes = np.flatnonzero(loud_lines[row]).tolist()
             if promise_indexes or line_indexes:
                 lookup = dict(zip(self.needles, scores[row].tolist())) if scores is not None else {}
+                lookup.update(said_otherwise.get(row, ()))
             for index in promise_indexes:
                 prepared = self.promises[index]
                 check = check_promise(prepared, observation, text, lookup, self.thresholds,
@@ -186,6 +196,22 @@ class TouchpointChecker:
             if weights:
                 spoken[row, list(weights)] = list(weights.values())
         return spoken
+
+    def _paraphrased(self, near: np.ndarray, texts: list[Normalized], has_text: np.ndarray) -> dict[int, dict[str, float]]:
+        """The lexicon's cues in other words each visit may hold (all their words are in it):
+        row -> {cue: a prefilter score that lets the check look}; their promises are near."""
+        found: dict[int, dict[str, float]] = {}
+        if not self.paraphrases:
+            return found
+        # (each cue's longest unit first, inline: ten thousand visits times every paraphrase)
+        tests = [(max(phrase_units(cue), key=len), cue, indexes) for cue, indexes in self.paraphrases.items()]
+        for row in np.flatnonzero(has_text).tolist():
+            text = texts[row].text
+            for longest, cue, indexes in tests:
+                if longest in text and has_every_unit(cue, text):
+                    found.setdefault(row, {})[cue] = 100.0
+                    near[row, indexes] = True
+        return found
 
     def _heard_near(self, near: np.ndarray, candidates: np.ndarray, texts: list[Normalized],
                     scores: np.ndarray | None) -> None:

@@ -202,6 +202,17 @@ def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(f"(?={re.escape(units[0][0])})" + f"(?:\\s*{_FREE})*?\\s*".join(pieces))
 
 
+def phrase_units(phrase: str) -> tuple[str, ...]:
+    """The units of a normalised phrase: its Latin words and its other characters."""
+    return _phrase_units(phrase)
+
+
+def has_every_unit(phrase: str, text: str) -> bool:
+    """Is every unit of the phrase somewhere in the text? Cheap, and needed for a short
+    phrase to be found whole, with or without insertions."""
+    return all(unit in text for unit in _phrase_units(phrase))
+
+
 def may_need_insertions(phrase: str) -> bool:
     """Can an insertion pull the phrase's prefilter score below the review threshold? Only
     for a phrase of two to four units: one inserted into a longer one still scores 80."""

@@ -123,7 +123,7 @@ def _evidence(text: Normalized, match: Match | None) -> Evidence | None:
 
 def _find(phrase: str, text: Normalized, scores: ScoreLookup | None, cutoff: float) -> Match | None:
     """The phrase's best match, skipping the alignment when the prefilter says it cannot reach ``cutoff``."""
-    if scores is not None and not _may_reach(phrase, scores, cutoff):
+    if scores is not None and scores.get(phrase, 0.0) < cutoff:  # (_may_reach, inlined: 400,000 calls per 10,000 visits)
         return None
     return find_phrase(phrase, text.text, cutoff=cutoff)
 
@@ -207,6 +207,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
     unsure: tuple[Match, str] | None = None
     negated: str | None = None
     for cue in prepared.cues if has_text else ():
+        if scores is not None and scores.get(cue, 0.0) < thresholds.review:
+            continue  # nowhere near, by the prefilter (which a homophone found has raised)
         match = _find(cue, text, scores, thresholds.review)
         if (match is None and cue in prepared.heard and HOMOPHONE_SCORE >= thresholds.review  # 鸡器人 for 机器人
                 and (spoken if scores is None else scores.get(cue, 0.0) >= HOMOPHONE_SCORE)):
