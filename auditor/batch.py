@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from auditor.homophones import HOMOPHONE_SCORE, sounds_like
-from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, has_every_unit, insertion_test, phrase_units
+from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, phrase_units, units_of, with_insertions
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
 from auditor.normalize import Normalized
@@ -62,12 +62,12 @@ class TouchpointChecker:
         self.cue_columns = [np.array([column[cue] for cue in p.cues if cue in column], dtype=np.intp)
                             for p in self.promises]
         # The lexicon's cues in other words count only where found, so they are not scored
-        # with the rest: a visit may have one only if it holds all its words (paraphrase -> promises).
-        self.paraphrases: dict[str, list[int]] = {}
+        # with the rest: a visit may have one only if it says it whole (paraphrase -> promises).
+        self.paraphrases: dict[str, tuple[frozenset[str], list[int]]] = {}  # cue -> (its units, promises)
         for index, p in enumerate(self.promises):
             for cue in p.paraphrases:
                 if cue not in column:
-                    self.paraphrases.setdefault(cue, []).append(index)
+                    self.paraphrases.setdefault(cue, (phrase_units(cue), []))[1].append(index)
         self.line_columns = [column.get(line.phrase) for line in self.lines]
         self.promise_index = {p.promise.key: index for index, p in enumerate(self.promises)}
         self.by_metric: dict[str, list[int]] = {}
@@ -198,17 +198,17 @@ class TouchpointChecker:
         return spoken
 
     def _paraphrased(self, near: np.ndarray, texts: list[Normalized], has_text: np.ndarray) -> dict[int, dict[str, float]]:
-        """The lexicon's cues in other words each visit may hold (all their words are in it):
-        row -> {cue: a prefilter score that lets the check look}; their promises are near."""
+        """The lexicon's cues in other words each visit holds whole (or with a word inserted:
+        auditor.matching.with_insertions): row -> {cue: a prefilter score that lets the
+        check look}; their promises are near. A paraphrase misspelt is not looked for."""
         found: dict[int, dict[str, float]] = {}
         if not self.paraphrases:
             return found
-        # (each cue's longest unit first, inline: ten thousand visits times every paraphrase)
-        tests = [(max(phrase_units(cue), key=len), cue, indexes) for cue, indexes in self.paraphrases.items()]
         for row in np.flatnonzero(has_text).tolist():
             text = texts[row].text
-            for longest, cue, indexes in tests:
-                if longest in text and has_every_unit(cue, text):
+            units = units_of(text)  # (a set test per paraphrase first: most visits hold few of their words)
+            for cue, (needed, indexes) in self.paraphrases.items():
+                if needed <= units and (cue in text or with_insertions(cue, text) is not None):
                     found.setdefault(row, {})[cue] = 100.0
                     near[row, indexes] = True
         return found

@@ -31,14 +31,17 @@ def fingerprint(check: Check, content: str = "", *, content_digest: str | None =
 
 def severity(check: Check) -> int:
     """1 (minor) .. 5 (critical), from the weight of what was broken; one less for `review`."""
-    base = {
-        "broken_promise": check.weight,
-        "forbidden_phrase": check.weight + 1,
-        "missing_phrase": check.weight,
-        "inconsistent_claim": max(3, check.weight),
-        "uncovered_promise": check.weight - 1,
-        "duplicate_transcript": 3,
-    }.get(check.kind or "", check.weight)
+    kind, weight = check.kind, check.weight  # (a chain, not a dict built per call: a run has millions)
+    if kind == "forbidden_phrase":
+        base = weight + 1
+    elif kind == "inconsistent_claim":
+        base = max(3, weight)
+    elif kind == "uncovered_promise":
+        base = weight - 1
+    elif kind == "duplicate_transcript":
+        base = 3
+    else:  # broken_promise, missing_phrase
+        base = weight
     if check.verdict == "review":
         base -= 1
     return max(1, min(5, base))

@@ -202,15 +202,15 @@ def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(f"(?={re.escape(units[0][0])})" + f"(?:\\s*{_FREE})*?\\s*".join(pieces))
 
 
-def phrase_units(phrase: str) -> tuple[str, ...]:
-    """The units of a normalised phrase: its Latin words and its other characters."""
-    return _phrase_units(phrase)
+def units_of(text: str) -> frozenset[str]:
+    """The units of a normalised text (its Latin words and its other characters), for
+    testing many phrases against it: a phrase said whole has all of its units in it."""
+    return frozenset(_UNIT.findall(text))
 
 
-def has_every_unit(phrase: str, text: str) -> bool:
-    """Is every unit of the phrase somewhere in the text? Cheap, and needed for a short
-    phrase to be found whole, with or without insertions."""
-    return all(unit in text for unit in _phrase_units(phrase))
+def phrase_units(phrase: str) -> frozenset[str]:
+    """The units of a normalised phrase, as a set (see :func:`units_of`)."""
+    return frozenset(_phrase_units(phrase))
 
 
 def may_need_insertions(phrase: str) -> bool:

@@ -125,6 +125,10 @@ _MORE_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'more_than'), ('zh',
 _LESS_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'less_than'), ('zh', 'less_than'))})\s*$")
 _MORE_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'more_after'))})")
 _LESS_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'less_after'))})")
+# Any bound word at all, before or after a quantity: one scan each, for the common quantity
+# that has none (the patterns above then say which).
+_ANY_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'more_than'), ('zh', 'more_than'), ('en', 'less_than'), ('zh', 'less_than'), ('en', 'bound_before'), ('zh', 'bound_before'))})\s*$")
+_ANY_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(('zh', 'more_after'), ('zh', 'less_after'), ('zh', 'bound_after'))})")
 
 
 def _next_place(value: float) -> float:
@@ -154,13 +158,15 @@ def quantities(text: str) -> tuple[Stated, ...]:
         clause = clause_start(text, start)
         more = match.group("more") or text[end:end + 1] == "多"  # 20多分钟, 一天多: up to the next place
         before = text[max(clause, start - _BOUND_REACH):start]
-        within = _within(text, clause, start, end)
-        if more or _MORE_AFTER.match(text, end) or _MORE_BEFORE.search(before):
+        bound_before, bound_after = _ANY_BEFORE.search(before) is not None, _ANY_AFTER.match(text, end) is not None
+        within = (bound_before or bound_after) and _within(text, clause, start, end)
+        if (more or bound_after and _MORE_AFTER.match(text, end)
+                or bound_before and _MORE_BEFORE.search(before)):
             high = _next_place(value) if more else None
             found.append(Stated(value, unit, start, end, value, high, low_open=True, within=within))
         elif match.group("low") is not None and float(match.group("low")) < value:
             found.append(Stated(value, unit, start, end, float(match.group("low")), value, within=within))
-        elif (_LESS_BEFORE.search(before) or _LESS_AFTER.match(text, end)
+        elif (bound_before and _LESS_BEFORE.search(before) or bound_after and _LESS_AFTER.match(text, end)
               or within and _measured_within(text, clause, start, end)):
             found.append(Stated(value, unit, start, end, None, value, within=within))
         else:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from auditor.audit import audit_steps, matching_normalizer, run_audit
 from auditor.batch import TouchpointChecker
-from auditor.findings import fingerprint, make_findings
+from auditor.findings import fingerprint, make_findings, severity
 from auditor.metrics import CheckTally, compute_metrics
 from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
@@ -245,3 +245,14 @@ def test_python_dash_m_audits_in_workers_without_running_the_command_twice(sampl
 def _runs_in(path: Path) -> int:
     with Project.open(path) as project:
         return project.db.execute("SELECT count(*) FROM audit_runs").fetchone()[0]
+
+
+@pytest.mark.parametrize("kind, weight, verdict, expected", [
+    ("broken_promise", 4, "broken", 4), ("missing_phrase", 2, "broken", 2), ("forbidden_phrase", 4, "broken", 5),
+    ("forbidden_phrase", 5, "broken", 5), ("inconsistent_claim", 1, "broken", 3), ("inconsistent_claim", 5, "broken", 5),
+    ("uncovered_promise", 1, "broken", 1), ("uncovered_promise", 4, "broken", 3), ("duplicate_transcript", 5, "broken", 3),
+    ("broken_promise", 4, "review", 3), ("missing_phrase", 1, "review", 1), ("forbidden_phrase", 3, "review", 3),
+])
+def test_severity_follows_the_weight_of_what_was_broken(kind, weight, verdict, expected):
+    check = Check("V-1", "tp", "promise", "P", verdict, kind, weight=weight)
+    assert severity(check) == expected
