@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from auditor import lexicon
 from auditor.lexicon import char_class, chars
@@ -267,7 +268,7 @@ def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
         return None
     alignment = fuzz.partial_ratio_alignment(content, seen, score_cutoff=cutoff)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
-        return None
+        return _said_in_part(phrase, text, content, seen, cutoff)
     window_start, window_end = alignment.dest_start, alignment.dest_end
     if window_end - window_start < len(content):  # a part at an end of the text: as long as the phrase
         window_start = max(0, min(window_start, len(seen) - len(content)))
@@ -281,12 +282,69 @@ def find_in_substance(phrase: str, text: str, cutoff: float) -> Match | None:
         score = fuzz.ratio(content, seen[low:high])
         if best is None or score > best[0] + 1e-9:
             best = (score, low, high)
-    if best is None or best[0] < cutoff or not _quantities_said(phrase, text):
+    if best is None or best[0] < cutoff:
+        return _said_in_part(phrase, text, content, seen, cutoff)
+    if not _quantities_said(phrase, text):
         return None  # (and "7天内" does not say "3天内"; "within 24 hours" says "within a day")
     score, low, high = best
     where = _content_positions(text)
     start, end = where[low], where[high - 1] + 1
     return Match(score, start, end, negated=is_negated(text, start))
+
+
+def _said_in_part(phrase: str, text: str, content: str, seen: str, cutoff: float) -> Match | None:
+    """A long phrase said with a part of it left out, its subject and its end kept (押金收了
+    1500，说三天内原路退回 for 押金将在退房后三天内原路退回): a window of the text's content
+    that starts as the phrase's content starts and ends as it ends, in at most two clauses
+    and twice its length, scored by how much of the content it holds in order (or None
+    below ``cutoff``)."""
+    head, tail = content[:_ANCHOR], content[-_ANCHOR:]
+    best: tuple[float, int, int] | None = None
+    at = seen.find(head)
+    while at >= 0:
+        end = seen.find(tail, at + len(head))
+        while 0 <= end and end + len(tail) - at <= 2 * len(content):
+            window = seen[at:end + len(tail)]
+            if window.count("|") <= 1:
+                score = 100.0 * LCSseq.similarity(content, window) / len(content)
+                if best is None or score > best[0]:
+                    best = (score, at, end + len(tail))
+            end = seen.find(tail, end + 1)
+        at = seen.find(head, at + 1)
+    if best is None or best[0] < cutoff or not _quantities_said(phrase, text):
+        return None
+    score, low, high = best
+    where = _content_positions(text)
+    start, end = where[low], where[high - 1] + 1
+    # (the part left out may be a negation: 不能延迟退房 is not 可免费延迟退房)
+    return Match(score, start, end, negated=is_negated(text, start) or _gains_a_negation(phrase, text[start:end]))
+
+
+_ANCHOR = 2  # content characters a phrase said in part keeps at each end (its subject, its verb)
+
+
+def part_anchors(phrase: str) -> tuple[str, ...]:
+    """The units at both ends of a long phrase's content, which a text that says it in
+    part holds (:func:`find_said_in_part`); () for a phrase too short to be said in part."""
+    content = content_view(phrase)
+    if len(content) < _MIN_SUBSTANCE:
+        return ()
+    units = _phrase_units(content)
+    return (*units[:_ANCHOR], *units[-_ANCHOR:])
+
+
+@lru_cache(maxsize=4096)
+def find_said_in_part(phrase: str, text: str, cutoff: float) -> Match | None:
+    """A long phrase said with a part of it left out (see :func:`find_in_substance`), looked
+    for whatever the prefilter scored: its score of a phrase can drop when a sentence is
+    added after it. (Callers test :func:`part_anchors` first: cheap, and most texts fail it.)"""
+    content = content_view(phrase)
+    if len(content) < _MIN_SUBSTANCE:
+        return None
+    seen = content_view(text)
+    if len(seen) < len(content):
+        return None
+    return _said_in_part(phrase, text, content, seen, cutoff)
 
 
 def _quantities_said(phrase: str, text: str) -> bool:

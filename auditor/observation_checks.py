@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
-                              is_taken_back, verdict_of)
+                              is_taken_back, find_said_in_part, part_anchors, verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer, fold_text
@@ -50,6 +50,7 @@ class PreparedLine:
     line: ScriptLine
     phrase: str  # normalised text
     thresholds: Thresholds
+    anchors: tuple[str, ...] = ()  # what a text that says it in part holds (auditor.matching.part_anchors)
 
 
 def _paraphrase_families() -> list[tuple[str, ...]]:
@@ -108,7 +109,8 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
     match = line.match_threshold if line.match_threshold is not None else default.match
     review = line.review_threshold if line.review_threshold is not None else min(default.review, match)
-    return PreparedLine(line, normalizer.phrase(line.text), Thresholds(match, review))
+    phrase = normalizer.phrase(line.text)
+    return PreparedLine(line, phrase, Thresholds(match, review), part_anchors(phrase))
 
 
 ScoreLookup = dict[str, float]  # normalised phrase -> prefilter score (partial_ratio) for this transcript
@@ -266,9 +268,14 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
     if match is not None and match.negated and state != "absent":
         state = "negated"
     in_substance = False
-    if state == "absent" and not forbidden and _prefiltered(prepared.phrase, text, scores) >= limits.review - INSERTION_SLACK:
-        # said with other function words? a person decides
-        other = find_in_substance(prepared.phrase, text.text, limits.review)
+    if state == "absent" and not forbidden:
+        # said with other function words, or in part? a person decides
+        if _prefiltered(prepared.phrase, text, scores) >= limits.review - INSERTION_SLACK:
+            other = find_in_substance(prepared.phrase, text.text, limits.review)
+        elif prepared.anchors and all(unit in text.text for unit in prepared.anchors):
+            other = find_said_in_part(prepared.phrase, text.text, limits.review)
+        else:
+            other = None
         if other is not None and not other.negated:
             match, state, in_substance = other, "unsure", True
     evidence = _evidence(text, match) if state in ("found", "unsure") else None

@@ -678,6 +678,15 @@ def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     ("Your deposit will be refunded to your card within three days of check-out.",
      "deposit refunded to my card within 3 days of checking out, she said", "review"),
     ("押金将在退房后三天内原路退回", "前台收了押金，说退房后七天内原路退回。", "broken"),  # another quantity
+    # a part left out, its subject and its end kept (and Cantonese 喺 is a function word, like 在)
+    ("押金将在退房后三天内原路退回", "押金收了1500，说三天内原路退回。", "review"),
+    ("按金會喺退房後3日內退返", "退房前問可唔可以兩點先走，佢話唔得。按金就話3日內退返。", "review"),
+    ("押金将在退房后三天内原路退回", "押金收了1500，说七天内原路退回。", "broken"),  # …but not another quantity
+    ("押金将在退房后三天内原路退回", "押金收了1500，说三天内原路退回。外面天气有点阴。", "review"),  # a sentence after it
+    ("秋季会员礼遇，可免费延迟退房至下午两点",  # the part left out is a negation
+     "前台完全没提秋季会员礼遇。退房时问能不能延迟到下午两点，前台说国庆期间不能延迟退房。", "broken"),
+    ("押金将在退房后三天内原路退回", "押金收了1500，没说什么时候退回。", "broken"),  # too little of it
+    ("押金将在退房后三天内原路退回", "押金收了1500。房间很干净，早餐也不错，前台说三天内原路退回。", "broken"),  # not in one place
     ("Thank you for calling Aurelia Home, how can I help you?", "Thank you.", "broken"),
 ])
 def test_a_long_required_line_said_in_other_words_goes_to_review(text, transcript, verdict):
