@@ -47,6 +47,7 @@ _EN_NEGATORS = frozenset(lexicon.words("en", "negators"))
 _EN_ARTICLES = frozenset(lexicon.words("en", "negation_skip"))
 _ZH_NEGATORS = lexicon.words("zh", "negators")
 _ZH_NEGATOR_CHARS = frozenset("".join(_ZH_NEGATORS))  # (a cheap test before looking for each)
+_NEGATOR_CHAR_CLASS = re.escape("".join(sorted(_ZH_NEGATOR_CHARS)))
 _EN_WINDOW_WORDS = lexicon.number("en", "negation_reach", "words")
 _ZH_WINDOW_CHARS = lexicon.number("zh", "negation_reach", "chars")
 _ZH_MAX_GAP = lexicon.number("zh", "negation_reach", "gap")
@@ -183,6 +184,7 @@ _FREE = (f"(?:(?<![a-z])(?:{lexicon.alternation(('en', 'intensifiers'))})(?![a-z
          f"|[{re.escape(lexicon.text('zh', 'intensifiers'))}]"
          f"|[0-9.]+(?:{'|'.join(map(re.escape, UNIT_TOKENS.values()))})?(?![a-z]))")
 _MAX_UNITS = 8  # longer phrases (whole script lines) are matched by alignment only
+_WORD_INSERTED_UNITS = 6  # from this many units, a phrase may be said with a short word inserted
 _SHORT_UNITS = 4
 
 
@@ -199,8 +201,16 @@ def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
         return None
     pieces = [f"(?<![a-z]){re.escape(unit)}(?![a-z])" if _LATIN_UNIT.match(unit) else re.escape(unit)
               for unit in units]
+    gap = f"(?:\\s*{_FREE})*?\\s*"
     # (?=first character): re skips to where the phrase may start instead of trying everywhere
-    return re.compile(f"(?={re.escape(units[0][0])})" + f"(?:\\s*{_FREE})*?\\s*".join(pieces))
+    start = f"(?={re.escape(units[0][0])})"
+    if len(units) < _WORD_INSERTED_UNITS:
+        return re.compile(start + gap.join(pieces))
+    # A long phrase may also have one short Chinese word inserted, once, anywhere in it
+    # (这真的不是我们饭店的问题 for 这不是我们的问题), but never a negation.
+    word = f"{gap}(?:(?![{_NEGATOR_CHAR_CLASS}])[{chars('han')}]){{1,2}}{gap}"
+    variants = [gap.join(pieces[:at]) + word + gap.join(pieces[at:]) for at in range(1, len(pieces))]
+    return re.compile(start + "(?:" + "|".join([gap.join(pieces), *variants]) + ")")
 
 
 def units_of(text: str) -> frozenset[str]:

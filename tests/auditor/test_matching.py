@@ -151,3 +151,19 @@ def test_a_phrase_said_with_an_intensifier_or_a_quantity_inserted_is_found(phras
 ])
 def test_other_words_inserted_make_no_match(phrase, text):
     assert score(phrase, text) < 85
+
+
+def test_a_long_phrase_said_with_one_short_word_inserted_is_found():
+    """这真的不是我们饭店的问题 says 这不是我们的问题: an intensifier, and one word (饭店) inserted."""
+    match = find_phrase("这不是我们的问题", "柜台一直说这真的不是我们饭店的问题|是房务那边")
+    assert match is not None and match.score >= 85 and match.score < 100
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("这不是我们的问题", "他说这不是我们能解决的问题"),  # three characters inserted: something else
+    ("这不是我们的问题", "他说这不是我们饭店部门的问题"),  # two words inserted
+    ("请您自己去官网查", "她说请您不必自己去官网查|她帮我查"),  # a negation inserted turns it around
+    ("这不归我管", "这不归我们部门管"),  # a short phrase: no word inserted at all
+])
+def test_more_than_one_short_word_or_a_negation_inserted_is_no_match(phrase, text):
+    assert score(phrase, text) < 85
