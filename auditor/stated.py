@@ -337,9 +337,16 @@ def metric_words(metric: str, normalised_promise: str) -> list[str]:
     """Words that mark a quantity as this metric's: the metric's name and the promise's
     own words around its quantity (``call back within 15min`` -> call, back)."""
     words = _content_words(metric.lower().replace("_", " "))
-    for stated in quantities(normalised_promise):
-        before = split_clauses(normalised_promise[max(0, stated.start - 14):stated.start])[-1]
-        after = split_clauses(normalised_promise[stated.end:stated.end + 8])[0]
+    text = normalised_promise
+    for stated in quantities(text):
+        start, end = max(0, stated.start - 14), min(len(text), stated.end + 8)
+        # whole words only, widened: "der" of a cut "under" would tie a quantity near "order"
+        while 0 < start and text[start - 1].isascii() and text[start - 1].isalpha() and text[start].isalpha():
+            start -= 1
+        while end < len(text) and text[end - 1].isascii() and text[end - 1].isalpha() and text[end].isalpha():
+            end += 1
+        before = split_clauses(text[start:stated.start])[-1]
+        after = split_clauses(text[stated.end:end])[0]
         words.update(_content_words(before) | _content_words(after))
     return sorted(words)
 

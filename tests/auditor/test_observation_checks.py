@@ -19,7 +19,7 @@ from auditor.model import Check
 from auditor.observation_checks import Thresholds, check_line, check_promise, prepare_line, prepare_promise
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
-from auditor.stated import MetricIndex
+from auditor.stated import MetricIndex, metric_words
 from auditor.subject import speaks_of
 
 NORMALIZER = matching_normalizer(None)
@@ -731,3 +731,20 @@ def test_a_cue_without_its_key_word_is_a_fragment():
     """一直没回电 is not 一直没人接: the part of a cue without its key word (回电) is no match."""
     check = judge(_promise("Call back within 15 minutes", key="P-CB", cues=("一直没回电",)), "深夜打热线，一直没人接。")
     assert check is None or check.verdict == "kept", check.reason
+
+
+def test_a_promises_own_words_are_whole_words():
+    """The words around a promise's quantity are taken whole: a window that cuts "under"
+    must not make "der", which would tie a quantity near "order" to the promise."""
+    words = metric_words("queue wait", NORMALIZER.phrase("In-store wait under 10 minutes"))
+    assert "der" not in words and "under" not in words and "wait" in words
+    deposit = metric_words("deposit refund", NORMALIZER.phrase("Your deposit is back on your card within 3 days of check-out"))
+    assert "check" in deposit and "chec" not in deposit
+
+
+def test_back_alone_ties_no_quantity_to_a_call_back():
+    """"the money was back 3 hours later" is a refund's time, not a call-back's."""
+    callback = _promise("We call you back within 2 hours", key="P-CB2H", metric="callback_time", operator="<=",
+                        target=2, unit="h", cues=("never called back",))
+    check = judge(callback, "Asked for a refund for a spilled mocha, and the money was back 3 hours later.")
+    assert check is None or not check.reason.startswith("reported"), check.reason
