@@ -1,11 +1,11 @@
 """Cues written by their sound: speech-to-text puts 鸡器人 or 机器仁 for 机器人.
 
 A Chinese cue whose characters a transcript writes with other characters of the same
-Mandarin syllables (tones ignored), all but one of them as written, is a homophone of the
-cue. Fuzzy matching scores it too low (鸡器人 against 机器人: 67), and a person should
-decide, so the match goes to review. Two characters of three written otherwise (鸡七人)
-are left alone: too far from the cue to be worth a reviewer's time on every visit. The syllables come from pypinyin's character table
-(its first reading of each character).
+Mandarin syllables (tones ignored) is a homophone of the cue: one character of a
+two-character cue written otherwise, up to two of a longer one (鸡器人 and 鸡七人 for
+机器人), every syllable still the cue's. Fuzzy matching scores it too low (鸡器人 against
+机器人: 67), and a person should decide, so the match goes to review. The syllables come
+from pypinyin's character table (its first reading of each character).
 
     >>> sounds_like("机器人", "回我的是鸡器人，只会发固定回复")
     (4, 7)
@@ -87,9 +87,19 @@ def _pattern(phrase: str) -> re.Pattern[str]:
 def sounds_like(phrase: str, text: str) -> tuple[int, int] | None:
     """The first span of ``text`` that sounds like the Chinese ``phrase`` but is written
     with other characters, or None."""
-    if not is_heard(phrase) or sum(ch in text for ch in phrase) < len(phrase) - 1:
-        return None  # (speech-to-text gets all but one character of a cue right: 机器仁, 鸡器人)
+    if not is_heard(phrase):
+        return None
+    kept = len(phrase) - _written_otherwise(phrase)  # characters written as in the cue, at least
+    if sum(ch in text for ch in phrase) < kept:
+        return None  # (a cheap test first)
     for match in _pattern(phrase).finditer(text):
-        if match.group() != phrase:
+        said = match.group()
+        if said != phrase and sum(a == b for a, b in zip(said, phrase)) >= kept:
             return match.span()
     return None
+
+
+def _written_otherwise(phrase: str) -> int:
+    """How many characters of a cue speech-to-text may write otherwise: one of two (机人),
+    two of three or more (鸡七人 for 机器人, every syllable still the cue's)."""
+    return 1 if len(phrase) <= 2 else 2

@@ -100,9 +100,15 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
                       for tier in metric_vocabulary(promise.metric, promise.unit)]
     subject = dict.fromkeys(Subjects(normalizer).of_promise(promise.text, promise.metric), 1.0)
     heard: dict[str, tuple[str, ...]] = {}
+    # a synonym's Chinese word inside a cue may be heard too (好像是个鸡七人 for 只有机器人's 机器人)
+    synonym_words = sorted({form for form in normalizer.synonyms if is_heard(form)}, key=len, reverse=True)
     for text in promise.breach_cues:
-        if (cue := normalizer.phrase(text)) and is_heard(plain := fold_text(text)):
-            heard[cue] = (*heard.get(cue, ()), plain)
+        if not (cue := normalizer.phrase(text)):
+            continue
+        plain = fold_text(text)
+        for said in (plain, *(word for word in synonym_words if word in plain and word != plain)):
+            if is_heard(said) and said not in heard.get(cue, ()):
+                heard[cue] = (*heard.get(cue, ()), said)
     return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard, frozenset(paraphrases))
 
 

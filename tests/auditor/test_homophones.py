@@ -18,7 +18,8 @@ SERVICE = Promise(key="P-24H", text="24/7 real-person service 全天候真人客
 @pytest.mark.parametrize("text, span", [
     ("回我的是鸡器人，只会发固定回复", (4, 7)),
     ("接听的是机器仁", (4, 7)),
-    ("好像是个鸡七人", None),  # two of three written otherwise: too far
+    ("好像是个鸡七人", (4, 7)),  # two of three written otherwise, every syllable the cue's
+    ("鸡七仁在说话", None),  # all three written otherwise: too far
     ("只有机器人", None),  # the cue itself is no homophone (fuzzy matching finds it)
     ("机器很吵，人很多", None),
 ])
@@ -59,3 +60,16 @@ def test_the_character_table_is_read_without_pypinyins_phrase_dictionary():
             "assert 'PYPINYIN_NO_PHRASES' not in os.environ")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN")}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_a_synonyms_word_inside_a_longer_cue_is_heard_too():
+    """只有机器人 holds the synonym word 机器人: 好像是个鸡七人 sounds like it, and goes to review."""
+    promise = Promise(key="P-247", text="Real people, 24/7 全天候真人服务", touchpoints=None, dimension=None,
+                      metric=None, operator=None, target=None, unit=None, breach_cues=["只有机器人"],
+                      weight=3, valid_from=None, valid_to=None)
+    prepared = prepare_promise(promise, NORMALIZER)
+    assert "机器人" in next(iter(prepared.heard.values()))
+    text = "23点打热线订房，对面好像是个鸡七人，声音很平，说不清是不是真人。"
+    check = check_promise(prepared, Observation("V-1", "hotline", "2026-10-01 10:00", "Mei", text, {}),
+                          NORMALIZER(text), None, Thresholds(85.0, 70.0))
+    assert check.verdict == "review" and check.evidence.text == "鸡七人"
