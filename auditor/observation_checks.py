@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -53,13 +54,15 @@ class PreparedLine:
     anchors: tuple[str, ...] = ()  # what a text that says it in part holds (auditor.matching.part_anchors)
 
 
-def _paraphrase_families() -> list[tuple[str, ...]]:
-    """The lexicon's families of cues that say the same thing (both languages' phrases)."""
+@cache
+def _paraphrase_families() -> tuple[tuple[str, ...], ...]:
+    """The lexicon's families of cues that say the same thing (both languages' phrases;
+    read once, not for every promise)."""
     families: dict[str, list[str]] = {}
     for language in lexicon.LANGUAGES:
         for name, phrases in lexicon.table(language, "cue_paraphrases").items():
             families.setdefault(name, []).extend(phrases)
-    return [tuple(phrases) for phrases in families.values()]
+    return tuple(tuple(phrases) for phrases in families.values())
 
 
 def _paraphrases(cues: dict[str, str], normalizer: Normalizer) -> dict[str, str]:
