@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import json
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -233,25 +234,36 @@ def audit_steps(project: Project, *, period_from: str | None = None, period_to: 
                 yield done, total
             findings_by_kind = {}
 
-        copies = duplicates.checks()
-        content = {f"observation:{check.observation}": _observation_content(duplicates.records[check.observation][0])
-                   for check in copies}
-        del duplicates
-        project_checks += copies
-        for check in project_checks:
-            tally.add(check, check.touchpoint, month_of(check.observed_at))
-        writer.add_checks(project_checks)
-        writer.add_findings(make_findings(project_checks, {**plan.judged, **content}, plan.decisions))
+        outcome: dict = {}
 
-        metrics = compute_metrics(tally, locations=locations, answers=answers,
-                                  expectations=plan.settings["servqual_expectations"] or None)
-        for kind, count in writer.findings_by_kind(plan.decisions).items():
-            findings_by_kind[kind] = findings_by_kind.get(kind, 0) + count
-        metrics["findings_by_kind"] = findings_by_kind
-        run_id = writer.store({"started_at": started_at, "finished_at": now_iso(), "period_from": period_from,
-                               "period_to": period_to, "settings": json.dumps(plan.settings, ensure_ascii=False),
-                               "metrics": json.dumps(metrics, ensure_ascii=False)},
-                              worker_stages=pool.stage_files if pool else ())
+        def finish() -> dict:
+            """The run's last rows, once the workers' checks are copied: the copies found
+            meanwhile, the project's checks, the metrics of them all."""
+            copies = searching.result()
+            content = {f"observation:{check.observation}": _observation_content(duplicates.records[check.observation][0])
+                       for check in copies}
+            duplicates.records.clear()
+            checks = project_checks + copies
+            for check in checks:
+                tally.add(check, check.touchpoint, month_of(check.observed_at))
+            writer.add_checks(checks)
+            writer.add_findings(make_findings(checks, {**plan.judged, **content}, plan.decisions))
+            metrics = outcome["metrics"] = compute_metrics(tally, locations=locations, answers=answers,
+                                                           expectations=plan.settings["servqual_expectations"] or None)
+            for kind, count in writer.findings_by_kind(plan.decisions).items():
+                findings_by_kind[kind] = findings_by_kind.get(kind, 0) + count
+            metrics["findings_by_kind"] = findings_by_kind
+            return {"finished_at": now_iso(), "metrics": json.dumps(metrics, ensure_ascii=False)}
+
+        # The search for copies needs every visit's transcript; it runs in a thread while
+        # the workers' checks are copied into the project (SQLite lets go of the interpreter).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="duplicates") as background:
+            searching = background.submit(duplicates.checks)
+            run_id = writer.store({"started_at": started_at, "finished_at": started_at, "period_from": period_from,
+                                   "period_to": period_to, "settings": json.dumps(plan.settings, ensure_ascii=False),
+                                   "metrics": "{}"},
+                                  worker_stages=pool.stage_files if pool else (), finish=finish)
+        metrics = outcome["metrics"]
     finally:
         writer.discard()
         if pool is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from auditor.homophones import HOMOPHONE_SCORE, sounds_like
+from auditor.homophones import HOMOPHONE_SCORE, Heard
 from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, phrase_units, units_of, with_insertions
 from auditor.metrics import CheckTally, month_of
 from auditor.model import Check
@@ -221,6 +221,7 @@ class TouchpointChecker:
         if scores is None or HOMOPHONE_SCORE < self.thresholds.review:
             return
         heard: dict[tuple[int, str], bool] = {}  # (row, cue): said by its sound (promises share cues)
+        listened: dict[int, Heard] = {}  # row -> its text, translated by sound when a cue needs it
         for index, prepared in enumerate(self.promises):
             if not prepared.heard:
                 continue
@@ -228,8 +229,9 @@ class TouchpointChecker:
                 for cue, plains in prepared.heard.items():
                     found = heard.get((row, cue))
                     if found is None:
-                        found = heard[row, cue] = any(sounds_like(plain, texts[row].text) is not None
-                                                      for plain in plains)
+                        if (said := listened.get(row)) is None:
+                            said = listened[row] = Heard(texts[row].text)
+                        found = heard[row, cue] = any(said.find(plain) is not None for plain in plains)
                     if found:
                         scores[row, self.needle_column[cue]] = max(scores[row, self.needle_column[cue]], HOMOPHONE_SCORE)
                         near[row, index] = True

@@ -75,28 +75,62 @@ def _by_syllable() -> dict[str, str]:
     return {syllable: "".join(chars) for syllable, chars in found.items()}
 
 
-@lru_cache(maxsize=4096)
-def _pattern(phrase: str) -> re.Pattern[str]:
-    """The phrase with each character widened to every character of its sound: one class
-    per character, so that re searches a transcript in C."""
-    table = _by_syllable()
-    return re.compile("".join(f"[{re.escape(table.get(_syllable(ch), ch))}]" for ch in phrase))
+@lru_cache(maxsize=1)
+def _sound_table() -> str:
+    """For ``str.translate``: at each code point of the Basic Multilingual Plane, the first
+    character of its sound (its first reading without the tone), or the character itself.
+    Two spans that read alike translate alike. A string, not a dict: indexing it is faster,
+    and a character beyond it (an IndexError) stays as it is."""
+    table = [chr(code) for code in range(0x10000)]
+    for chars in _by_syllable().values():
+        for ch in chars[1:]:
+            if ord(ch) < 0x10000:
+                table[ord(ch)] = chars[0]
+    return "".join(table)
+
+
+def sound_of(text: str) -> str:
+    """The text with every Chinese character written as the first one of its sound, the
+    same length: what :func:`sounds_like` searches."""
+    return text.translate(_sound_table())
+
+
+class Heard:
+    """A text to test many cues against by their sound: translated by :func:`sound_of`
+    once, and only when a cue passes the cheap test first."""
+
+    __slots__ = ("text", "_sound")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sound: str | None = None
+
+    def find(self, phrase: str) -> tuple[int, int] | None:
+        """The first span that sounds like the Chinese ``phrase`` but is written with other
+        characters, or None."""
+        if not is_heard(phrase):
+            return None
+        text = self.text
+        kept = len(phrase) - _written_otherwise(phrase)  # characters written as in the cue, at least
+        if sum(ch in text for ch in phrase) < kept:
+            return None  # (a cheap test first: a translate costs more)
+        if self._sound is None:
+            self._sound = sound_of(text)
+        heard = sound_of(phrase)
+        at = self._sound.find(heard)
+        while at >= 0:
+            said = text[at:at + len(phrase)]
+            if said != phrase and sum(a == b for a, b in zip(said, phrase)) >= kept:
+                return at, at + len(phrase)
+            at = self._sound.find(heard, at + 1)
+        return None
 
 
 @lru_cache(maxsize=4096)
 def sounds_like(phrase: str, text: str) -> tuple[int, int] | None:
     """The first span of ``text`` that sounds like the Chinese ``phrase`` but is written
     with other characters, or None."""
-    if not is_heard(phrase):
-        return None
-    kept = len(phrase) - _written_otherwise(phrase)  # characters written as in the cue, at least
-    if sum(ch in text for ch in phrase) < kept:
-        return None  # (a cheap test first)
-    for match in _pattern(phrase).finditer(text):
-        said = match.group()
-        if said != phrase and sum(a == b for a, b in zip(said, phrase)) >= kept:
-            return match.span()
-    return None
+    return Heard(text).find(phrase)
 
 
 def _written_otherwise(phrase: str) -> int:

@@ -193,24 +193,48 @@ def _phrase_units(phrase: str) -> tuple[str, ...]:
     return tuple(_UNIT.findall(phrase))
 
 
+def _pieces(units: tuple[str, ...]) -> list[str]:
+    return [f"(?<![a-z]){re.escape(unit)}(?![a-z])" if _LATIN_UNIT.match(unit) else re.escape(unit)
+            for unit in units]
+
+
+_GAP = f"(?:\\s*{_FREE})*?\\s*"
+
+
 @lru_cache(maxsize=4096)
 def _insertion_pattern(phrase: str) -> re.Pattern[str] | None:
     """The phrase's units in order, with intensifiers or quantities allowed between them."""
     units = _phrase_units(phrase)
     if not 2 <= len(units) <= _MAX_UNITS:
         return None
-    pieces = [f"(?<![a-z]){re.escape(unit)}(?![a-z])" if _LATIN_UNIT.match(unit) else re.escape(unit)
-              for unit in units]
-    gap = f"(?:\\s*{_FREE})*?\\s*"
     # (?=first character): re skips to where the phrase may start instead of trying everywhere
-    start = f"(?={re.escape(units[0][0])})"
-    if len(units) < _WORD_INSERTED_UNITS:
-        return re.compile(start + gap.join(pieces))
-    # A long phrase may also have one short Chinese word inserted, once, anywhere in it
-    # (这真的不是我们饭店的问题 for 这不是我们的问题), but never a negation.
-    word = f"{gap}(?:(?![{_NEGATOR_CHAR_CLASS}])[{chars('han')}]){{1,2}}{gap}"
-    variants = [gap.join(pieces[:at]) + word + gap.join(pieces[at:]) for at in range(1, len(pieces))]
-    return re.compile(start + "(?:" + "|".join([gap.join(pieces), *variants]) + ")")
+    return re.compile(f"(?={re.escape(units[0][0])})" + _GAP.join(_pieces(units)))
+
+
+@lru_cache(maxsize=4096)
+def _word_inserted_pattern(phrase: str) -> re.Pattern[str] | None:
+    """A long phrase with short Chinese words inserted (这真的不是我们饭店的问题 for
+    这不是我们的问题), but never a negation; None for a short phrase. Each gap's word is
+    its own group, for :func:`_one_word_inserted` to allow only one. Compiled only where
+    the plain pattern failed: it takes several times as long to compile."""
+    units = _phrase_units(phrase)
+    if not _WORD_INSERTED_UNITS <= len(units) <= _MAX_UNITS:
+        return None
+    word = f"(?:(?![{_NEGATOR_CHAR_CLASS}])[{chars('han')}]){{1,2}}"
+    pieces = _pieces(units)
+    # a gap without a word first: where intensifiers fill it (真的), no word is taken
+    body = pieces[0] + "".join(f"(?:{_GAP}|{_GAP}(?P<w{at}>{word}){_GAP}){piece}" for at, piece in enumerate(pieces[1:]))
+    return re.compile(f"(?={re.escape(units[0][0])})" + body)
+
+
+def _one_word_inserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of a :func:`_word_inserted_pattern` with one word inserted, at most."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if sum(word is not None for word in match.groupdict().values()) <= 1:
+            return match
+        position = match.start() + 1
+    return None
 
 
 def units_of(text: str) -> frozenset[str]:
@@ -239,7 +263,12 @@ def with_insertions(phrase: str, text: str) -> tuple[int, int] | None:
     units = _phrase_units(phrase)
     if not 2 <= len(units) <= _MAX_UNITS or not all(unit in text for unit in units):
         return None  # (a substring test first: most texts lack a unit, and the pattern costs a compile)
+    written = "".join(units)
+    if LCSseq.similarity(written, text, score_cutoff=len(written)) < len(written):
+        return None  # (and, in C, that they stand in order: the pattern backtracks where they do not)
     match = _insertion_pattern(phrase).search(text)
+    if match is None and (inserted := _word_inserted_pattern(phrase)) is not None:
+        match = _one_word_inserted(inserted, text)
     return None if match is None else match.span()
 
 

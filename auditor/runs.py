@@ -14,7 +14,7 @@ row per observation (``quiet_checks``); :func:`iter_checks` expands them again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from auditor.model import Check, Evidence, Finding
@@ -50,6 +50,7 @@ class RunWriter:
         self.project = project
         self.conn = project.db.conn
         self.schema = "temp"
+        self._storing = False
         if stage_file is not None:
             self.conn.execute("ATTACH DATABASE ? AS stage", [str(stage_file)])
             self.conn.execute("PRAGMA stage.journal_mode = OFF")  # a scratch file: no journal, no syncs
@@ -86,10 +87,17 @@ class RunWriter:
                 counts[kind] = counts.get(kind, 0) + 1
         return counts
 
-    def store(self, run: dict, *, worker_stages: Sequence[Path] = ()) -> int:
-        """Insert the run (an ``audit_runs`` row) with everything staged — here and in the
-        workers' stage files — and return its id."""
-        schemas = [self.schema]
+    def store(self, run: dict, *, worker_stages: Sequence[Path] = (),
+              finish: Callable[[], dict] | None = None) -> int:
+        """Insert the run (an ``audit_runs`` row) with everything staged — in the workers'
+        stage files and here — and return its id.
+
+        ``finish``, when given, is called in the transaction once the workers' stage files
+        are copied: what it stages then is stored too, and the columns it returns complete
+        the run's row. So work that runs alongside in a thread (the search for copies, which
+        needs every worker's transcripts) overlaps the longest copy instead of waiting for
+        it: SQLite lets go of the interpreter while it copies."""
+        schemas = []
         try:
             for index, path in enumerate(worker_stages):
                 self.conn.execute(f"ATTACH DATABASE ? AS worker{index}", [str(path)])
@@ -99,15 +107,29 @@ class RunWriter:
                 run_id = db.execute(f"INSERT INTO audit_runs ({columns}) VALUES ({', '.join('?' * len(run))})",
                                     list(run.values())).lastrowid
                 for schema in schemas:
-                    for stage, target in _TARGETS.items():
-                        columns = _STAGES[stage]
-                        db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM {schema}.{stage} "
-                                   f"ORDER BY {_STORE_ORDER[stage]}", [run_id])
+                    self._copy(db, schema, run_id)
+                if finish is not None:
+                    self._storing = True  # what finish stages stays in this transaction
+                    try:
+                        late = finish()
+                    finally:
+                        self._storing = False
+                    if late:
+                        db.execute(f"UPDATE audit_runs SET {', '.join(f'{name} = ?' for name in late)} WHERE id = ?",
+                                   [*late.values(), run_id])
+                self._copy(db, self.schema, run_id)
         finally:
-            for schema in schemas[1:]:
+            for schema in schemas:
                 self.conn.execute(f"DETACH DATABASE {schema}")
         self.discard()
         return run_id
+
+    @staticmethod
+    def _copy(db, schema: str, run_id: int) -> None:
+        for stage, target in _TARGETS.items():
+            columns = _STAGES[stage]
+            db.execute(f"INSERT INTO {target} (run, {columns}) SELECT ?, {columns} FROM {schema}.{stage} "
+                       f"ORDER BY {_STORE_ORDER[stage]}", [run_id])
 
     def close(self) -> None:
         """A worker's writer: leave the stage file complete for the parent, detached."""
@@ -125,8 +147,10 @@ class RunWriter:
         placeholders = ", ".join("?" * len(_STAGES[table].split(",")))
         self.conn.executemany(f"INSERT INTO {self.schema}.{table} VALUES ({placeholders})", rows)
         # sqlite3 opened an implicit transaction on the stage for the insert: end it now,
-        # so that the final store can take the project's write lock for itself.
-        self.conn.commit()
+        # so that the final store can take the project's write lock for itself (unless this
+        # is the store's own transaction, in its finish).
+        if not self._storing:
+            self.conn.commit()
 
     def _empty_stages(self) -> None:
         # Emptied, not dropped: SQLite cannot drop a table while a cancelled audit's

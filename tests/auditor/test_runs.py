@@ -188,6 +188,49 @@ def test_an_audit_in_two_worker_processes_stores_exactly_what_one_process_does(s
         assert rows[:3] == rows[3:]
 
 
+def test_the_run_row_holds_the_metrics_finished_alongside_the_copy(sample):
+    """The run's row is written first and completed in the same transaction, once the
+    copies (searched in a thread) and the project's checks are in: what is stored is
+    what the audit returned, in one process and in two."""
+    import json
+
+    with Project.open(sample) as project:
+        for workers in (1, 2):
+            result = run_audit(project, workers=workers)
+            metrics, finished = project.db.execute("SELECT metrics, finished_at FROM audit_runs WHERE id = ?",
+                                                   [result.run_id]).fetchone()
+            assert json.loads(metrics) == json.loads(json.dumps(result.metrics)) and metrics != "{}"
+            assert finished >= result.started_at
+            duplicates = project.db.execute("SELECT count(*) FROM checks WHERE run = ? AND kind = ?",
+                                            [result.run_id, "duplicate_transcript"]).fetchone()[0]
+            assert duplicates == result.metrics["findings_by_kind"].get("duplicate_transcript", 0) > 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("failing", ["search", "count"])
+def test_a_run_that_fails_while_it_is_stored_stores_nothing(sample, monkeypatch, workers, failing):
+    """The search for copies fails in its thread, or counting fails after the last rows
+    were staged inside the store's transaction: nothing of the run is left."""
+    from auditor.duplicates import DuplicateFinder
+
+    def fail(*args):
+        raise RuntimeError("search failed")
+
+    with Project.open(sample) as project:
+        before = [project.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("audit_runs", "checks", "quiet_checks", "findings")]
+        if failing == "search":
+            monkeypatch.setattr(DuplicateFinder, "checks", fail)
+        else:
+            monkeypatch.setattr(RunWriter, "findings_by_kind", fail)
+        with pytest.raises(RuntimeError, match="search failed"):
+            run_audit(project, workers=workers)
+        after = [project.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                 for table in ("audit_runs", "checks", "quiet_checks", "findings")]
+        assert after == before
+        assert not project.db.conn.in_transaction
+
+
 def test_touchpoints_are_shared_out_by_their_visits(sample, monkeypatch):
     from auditor.parallel import WORKERS_ENV, shares
 
