@@ -13,6 +13,7 @@ from auditor.normalize import clause_end, clause_start
 
 _ASKING = lexicon.words_regex(("en", "asking"), ("en", "expecting"), ("zh", "asking"), ("zh", "expecting"))
 _CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
+_NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问也没有回电: no question
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
 
@@ -21,8 +22,11 @@ _ASK_REACH = 24  # characters before a phrase in which a question or an expectat
 def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """Where a transcript asks or expects ((start, end) of each word) and where it contrasts
     (one scan per transcript, for all the phrases looked up in it)."""
-    return (tuple(match.span() for match in _ASKING.finditer(text)),
-            tuple(match.start() for match in _CONTRAST.finditer(text)))
+    asking = [match.span() for match in _ASKING.finditer(text)]
+    if asking:
+        words = [match.span() for match in _NOT_ASKING.finditer(text)]
+        asking = [(start, end) for start, end in asking if not any(low <= start and end <= high for low, high in words)]
+    return tuple(asking), tuple(match.start() for match in _CONTRAST.finditer(text))
 
 
 @lru_cache(maxsize=1024)  # promises of one touchpoint share cues: the same match is asked about again

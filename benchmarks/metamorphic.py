@@ -1,6 +1,6 @@
 """Metamorphic relations of the audit over the evaluation sets.
 
-    python benchmarks/metamorphic.py                          # every set in benchmarks/eval, eval_coffee, eval_hotel
+    python benchmarks/metamorphic.py                          # every set in benchmarks/eval, eval_coffee, eval_hotel, eval_airline
     python benchmarks/metamorphic.py --eval-dir DIR [--eval-dir DIR2]
     python benchmarks/metamorphic.py --relation typo          # one relation only
     python benchmarks/metamorphic.py --json benchmarks/out/metamorphic.json
@@ -83,7 +83,7 @@ for _path in (str(ROOT), str(BENCHMARKS)):
 import evaluate  # noqa: E402  (benchmarks/evaluate.py: importing a set, grouping checks)
 from evaluate import SetupError  # noqa: E402
 
-DEFAULT_SETS = ("eval", "eval_coffee", "eval_hotel")
+DEFAULT_SETS = ("eval", "eval_coffee", "eval_hotel", "eval_airline")
 KNOWN_FILE = ROOT / "tests" / "auditor" / "metamorphic_known.txt"
 RELATIONS = ("traditional", "typo", "numerals", "unrelated_sentence", "swap_sentences", "negate_cue")
 # "one": one member of an original duplicate pair is transformed at a time; "both": alike.

@@ -377,6 +377,8 @@ def test_a_negated_cue_keeps_the_promise(promise, transcript):
     (INSTALL, "师傅说免安装费，结果最后还是收了安装费200元"),  # denied once, then charged
     (SERVICE, "Not a robot, she said. Later that night only a robot answered."),
     (SERVICE, "不知道为什么只有机器人"),
+    (SERVICE, "菜单说请选择以下问题 全程机器人回复"),  # 问题 is a question in the noun's sense only
+    (INSTALL, "我打电话问也还是要安装费200元"),  # asked, and still: the outcome, not the question
 ], ids=_ids)
 def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
     assert judge(promise, transcript).verdict == "broken"
