@@ -356,6 +356,8 @@ def test_thresholds_decide_between_broken_review_and_kept():
     (INSTALL, "免安装费，师傅很快装好"),
     (INSTALL, "安装费全免"),  # denied after the cue
     (INSTALL, "安装费为零"),
+    (INSTALL, "師傅話安裝費都唔收"),  # Cantonese, denied after the cue
+    (INSTALL, "佢話要收安裝費200蚊，我話廣告寫明免費，佢再問過，話唔使畀錢"),  # taken back, in Cantonese
     # the shopper's question or expectation is not what happened
     (SERVICE, "我问是不是机器人，对方说是真人客服"),
     (SERVICE, "I was braced for a robot; Amy answered at once."),
