@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import gc
 import json
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby, islice
@@ -234,11 +234,12 @@ def audit_steps(project: Project, *, period_from: str | None = None, period_to: 
                 yield done, total
             findings_by_kind = {}
 
-        outcome: dict = {}
+        metrics: dict = {}
 
         def finish() -> dict:
             """The run's last rows, once the workers' checks are copied: the copies found
             meanwhile, the project's checks, the metrics of them all."""
+            nonlocal metrics
             copies = searching.result()
             content = {f"observation:{check.observation}": _observation_content(duplicates.records[check.observation][0])
                        for check in copies}
@@ -248,8 +249,8 @@ def audit_steps(project: Project, *, period_from: str | None = None, period_to: 
                 tally.add(check, check.touchpoint, month_of(check.observed_at))
             writer.add_checks(checks)
             writer.add_findings(make_findings(checks, {**plan.judged, **content}, plan.decisions))
-            metrics = outcome["metrics"] = compute_metrics(tally, locations=locations, answers=answers,
-                                                           expectations=plan.settings["servqual_expectations"] or None)
+            metrics = compute_metrics(tally, locations=locations, answers=answers,
+                                      expectations=plan.settings["servqual_expectations"] or None)
             for kind, count in writer.findings_by_kind(plan.decisions).items():
                 findings_by_kind[kind] = findings_by_kind.get(kind, 0) + count
             metrics["findings_by_kind"] = findings_by_kind
@@ -263,7 +264,6 @@ def audit_steps(project: Project, *, period_from: str | None = None, period_to: 
                                    "period_to": period_to, "settings": json.dumps(plan.settings, ensure_ascii=False),
                                    "metrics": "{}"},
                                   worker_stages=pool.stage_files if pool else (), finish=finish)
-        metrics = outcome["metrics"]
     finally:
         writer.discard()
         if pool is not None:
