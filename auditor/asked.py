@@ -15,6 +15,7 @@ _ASKING = lexicon.words_regex(("en", "asking"), ("en", "expecting"), ("zh", "ask
 _CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
 _NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问也没有回电: no question
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
+_QUESTION_START = lexicon.words_regex(("en", "question_starts"))  # a clause opening "will there be…" asks
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
 
 
@@ -46,6 +47,11 @@ def is_asked(text: str, start: int, end: int) -> bool:
                 break
         if last is not None and not any(last[1] <= at and at < start for at in contrasts):
             return True
+    opening = clause_start(text, start)
+    while opening < start and text[opening] == " ":
+        opening += 1
+    if _QUESTION_START.match(text, opening, start):
+        return True
     close = clause_end(text, end)
     tail = text[end:close].rstrip()
     return bool(tail) and tail[-1] in _QUESTION_PARTICLES

@@ -76,7 +76,8 @@ class TouchpointChecker:
                 self.by_metric.setdefault(p.promise.metric, []).append(index)
         measurable = [p for p in self.promises if p.promise.metric and p.promise.target is not None]
         self.measurable = MetricIndex({p.promise.key: (p.promise.unit, p.words) for p in measurable},
-                                      {p.promise.key: p.vocabulary for p in measurable})
+                                      {p.promise.key: p.vocabulary for p in measurable},
+                                      {p.promise.key: p.promise.target for p in measurable})
         self.promise_keys = [p.promise.key for p in self.promises]
         self.line_keys = [line.line.key for line in self.lines]
         self.line_index = {key: index for index, key in enumerate(self.line_keys)}

@@ -528,7 +528,7 @@ def is_negated(text: str, start: int) -> bool:
 
 
 _DENIED_AFTER = re.compile(
-    rf"\s*(?:is\s+|was\s+|:\s*)?(?:0(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
+    rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
     rf"|(?:{lexicon.alternation(('en', 'negators_after'), ('zh', 'negators_after'))})(?![a-z]))")
 
 

@@ -533,9 +533,11 @@ _CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 # turn into a space after this pass has run.
 _BEFORE_UNIT = r"(?:\s*|-(?=[a-z]))"
 
+_QUARTER_HOURS = lexicon.alternation(("zh", "quarter_hours"))
 _QUANTITY = re.compile(
     f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
-    f"|(?P<qn>[一二两三123])?刻钟"
+    f"|(?P<qn>[一二两三123])?(?:{_QUARTER_HOURS})"
+    f"|(?<![{_CN_NUM_CHARS}0-9])个半(?P<oh>{_ZH_UNIT})"  # 个半钟: an hour and a half (the 一 dropped)
     f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余])|(?P<about>个?来))?{_BEFORE_UNIT}"
     f"(?P<unit>{_ANY_UNIT})(?P<h2>半(?!个?{_ZH_UNIT}))?"
     f"|半(?P<hu>个?{_ZH_UNIT})"
@@ -595,6 +597,8 @@ def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
         "pct", "qn", "num", "h1", "more", "unit", "h2", "hu", "bare")
     if m["one"] is not None:
         return pos, m.end(), "1" + _unit_token(m["one"])
+    if m["oh"] is not None:
+        return pos, m.end(), "1.5" + _unit_token(m["oh"])
     if m["mh"] is not None:
         minutes = _chinese_value(m["mh"])
         return None if minutes is None or "-" in minutes else (pos, m.end(), _fmt(float(minutes) + 0.5) + "min")
@@ -645,7 +649,7 @@ _AFTER_NUMERALS = _UNIT_STARTS | frozenset(" \t\n\u3000")
 # runs of numerals that a unit (or 个, 半, 多 ...) may follow; the grammar is tried at their start
 _QUANTITY_SCANNER = re.compile(
     f"[{_CN_NUM_CHARS}半刻0-9][{_CN_NUM_CHARS}半刻0-9]*+(?={_BEFORE_UNIT}{_char_class(_UNIT_STARTS)})"
-    f"|个把(?=个?{_ZH_UNIT})|成(?=个{_ZH_UNIT})")
+    f"|个把(?=个?{_ZH_UNIT})|成(?=个{_ZH_UNIT})|(?<![{_CN_NUM_CHARS}0-9])个半(?={_ZH_UNIT})")
 _PARTS_OF_RUN = re.compile(f"[{_CN_NUM_CHARS}半刻]+|[0-9]+")
 _DIGIT = re.compile("[0-9]")
 # a number right after a currency sign or code (the digit first, so that re prefilters on it)

@@ -113,7 +113,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _HALF_ONLY = re.compile(r"^\s*(?:半个|半個|半)\s*(?P<unit>.+?)\s*$")
-_QUARTER = re.compile(r"^\s*(?P<num>[一二三两兩1-3])?\s*刻钟?\s*$|^\s*(?P<num2>[一二三两兩1-3])?\s*刻鐘\s*$")
+_QUARTER = re.compile(rf"^\s*(?P<num>[一二三两兩1-3])?\s*(?:{lexicon.alternation(('zh', 'quarter_hours'))}|刻)\s*$")
 
 
 def _number(text: str) -> float:
@@ -131,7 +131,7 @@ def parse_quantity(text: str) -> Quantity:
         raise ValueError("empty")
     quarter = _QUARTER.match(folded)
     if quarter:
-        count = quarter.group("num") or quarter.group("num2")
+        count = quarter.group("num")
         return Quantity(15.0 * (_number(count) if count else 1.0), "min")
     half = _HALF_ONLY.match(folded)
     if half and canonical_unit(half.group("unit")):

@@ -426,14 +426,15 @@ _TIME_SCALE = ("s", "min", "h", "day", "week")
 @lru_cache(maxsize=None)
 def _plausible(unit: str, promise_unit: str | None) -> bool:
     """Could a reported quantity in ``unit`` measure a promise in ``promise_unit``?
-    Time units a step apart convert naturally (2.5 h for a 15-minute call-back); a
-    3-minute wait is never a 30-day return window."""
+    Time units a step apart convert naturally (2.5 h for a 15-minute call-back), and a
+    larger one two steps up may (a whole week for a 48-hour delivery: see
+    :meth:`MetricIndex._too_far`); a 3-minute wait is never a 30-day return window."""
     if promise_unit is None:
         return False
     if not same_kind(unit, promise_unit):
         return False
     if unit in _TIME_SCALE and promise_unit in _TIME_SCALE:
-        return abs(_TIME_SCALE.index(unit) - _TIME_SCALE.index(promise_unit)) <= 1
+        return -1 <= _TIME_SCALE.index(unit) - _TIME_SCALE.index(promise_unit) <= 2
     return True
 
 
@@ -444,6 +445,8 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _WAITING = 2  # the strength of the words of waiting (MetricIndex)
+_FAR_UNITS = frozenset(_TIME_SCALE[2:])  # units two steps above another time unit
+_FAR_FACTOR = 10  # how many times a promise's target a quantity two time units above may be
 _WAITED_NEAR = 8  # how far before a quantity they may stand (足足等了|七分钟, "waited fifty-five minutes")
 
 
@@ -452,7 +455,8 @@ class MetricIndex:
     a transcript is scanned once per quantity rather than once per promise."""
 
     def __init__(self, metrics: dict[str, tuple[str | None, list[str]]],
-                 vocabulary: dict[str, Sequence[Sequence[str]]] | None = None):
+                 vocabulary: dict[str, Sequence[Sequence[str]]] | None = None,
+                 targets: Mapping[str, float] | None = None):
         # word -> [(promise, unit, strength)]: 0 for the promise's own words, then the
         # lexicon's (vocabulary[key], weakest last): the words of its metric (等 is any
         # wait's; 补卡 is the SIM promise's own), then the words of waiting, which any
@@ -472,6 +476,10 @@ class MetricIndex:
                     entries.extend(entry for entry in inner if entry not in entries)
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
         self.units = frozenset(unit for unit, _ in metrics.values())
+        self._unit_of = {key: unit for key, (unit, _) in metrics.items()}
+        # promise -> the most a quantity two time units above its unit may convert to
+        self._far_limit = {key: _FAR_FACTOR * target for key, target in (targets or {}).items()
+                           if target is not None}
         self.timed = any(unit in _TIME_SCALE for unit in self.units)  # may a time between times of day count?
         self._by_unit: dict[str, dict[str, list[tuple[int, list[str]]]]] = {}
 
@@ -491,6 +499,15 @@ class MetricIndex:
                     owners[word] = sorted(tiers.items())
             self._by_unit[unit] = owners
         return owners
+
+    def _too_far(self, stated: Stated, key: str) -> bool:
+        """Is a quantity two time units above a promise's too large to measure it? A week
+        for a 48-hour delivery is a late bag; "two days later" is not a 2-minute answer."""
+        unit = self._unit_of[key]
+        if unit not in _TIME_SCALE or _TIME_SCALE.index(stated.unit) - _TIME_SCALE.index(unit) < 2:
+            return False
+        limit = self._far_limit.get(key)
+        return limit is None or in_unit(stated.value, stated.unit, unit) > limit
 
     def assign(self, text: str, spoken: Mapping[str, float] | None = None) -> dict[str, Stated]:
         """Which quantity of a transcript reports which metric.
@@ -515,6 +532,7 @@ class MetricIndex:
             owners = self._owners(stated.unit)
             if not owners:
                 continue
+            far = stated.unit in _FAR_UNITS
             nearest: tuple[tuple[int, int, float], str] | None = None
             for hit in self.pattern.finditer(text, *_search_window(text, stated)):
                 tiers = owners.get(hit.group())
@@ -536,6 +554,8 @@ class MetricIndex:
                             break  # "waited 55 minutes", 等了七分钟 right before it…
                         keys = [key for key in keys if key in spoken]  # …on a visit about the promise
                     for key in keys:
+                        if far and self._too_far(stated, key):
+                            continue
                         rank = (strength, distance, -spoken.get(key, 0.0))
                         if nearest is None or rank < nearest[0]:
                             nearest = (rank, key)

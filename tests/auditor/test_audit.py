@@ -186,7 +186,7 @@ def test_no_observation_is_flagged_broken_beyond_the_planted_gaps(audited):
 @pytest.mark.parametrize("kind, observation, target, quoted", [
     ("broken_promise", "V-005", "P-24H", "机器人"),  # only a robot answered at 23:10
     ("broken_promise", "V-009", "P-24H", "智能客服"),  # a synonym of the cue 机器人
-    ("broken_promise", "V-012", "P-24H", "無人接聽"),  # Traditional, found through the Simplified cue
+    ("broken_promise", "V-012", "P-24H", "機械人"),  # Hong Kong's word for a robot, found through the cue 机器人
     ("broken_promise", "V-035", "P-24H", "nobody picked up"),  # negation inside the cue is part of it
     ("broken_promise", "V-032", "P-RET30", "唔可以退"),  # Cantonese
     ("forbidden_phrase", "V-016", "S-14", "That's not my problem"),

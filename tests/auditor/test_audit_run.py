@@ -53,7 +53,7 @@ def test_every_kind_the_sample_plants_is_found(audited):
 
 @pytest.mark.parametrize("kind, observation, target, quoted", [
     ("broken_promise", "V-005", "P-24H", "机器人"),
-    ("broken_promise", "V-012", "P-24H", "無人接聽"),  # Traditional, found through the Simplified cue
+    ("broken_promise", "V-012", "P-24H", "機械人"),  # Hong Kong's word for a robot, found through the cue 机器人
     ("broken_promise", "V-035", "P-24H", "nobody picked up"),
     ("forbidden_phrase", "V-016", "S-14", "That's not my problem"),
     ("forbidden_phrase", "V-032", "S-18", "沒辦法"),

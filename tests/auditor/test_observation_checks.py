@@ -83,8 +83,8 @@ def judge(promise: Promise, transcript: str, measurements: dict | None = None,
     text = NORMALIZER(transcript)
     reported = None
     if promise.metric and promise.target is not None and text.text:
-        reported = MetricIndex({promise.key: (promise.unit, prepared.words)},
-                               {promise.key: prepared.vocabulary}).assign(text.text).get(promise.key)
+        reported = MetricIndex({promise.key: (promise.unit, prepared.words)}, {promise.key: prepared.vocabulary},
+                               {promise.key: promise.target}).assign(text.text).get(promise.key)
     plain = check_promise(prepared, observation, text, None, thresholds, reported)
     fast = check_promise(prepared, observation, text,
                          _heard(prepared, text.text, _prefilter(prepared.cues, text.text, thresholds.review - INSERTION_SLACK)),
@@ -213,6 +213,11 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (QUEUE, "等咗成個鐘先有人理", "成個鐘", "broken"),  # Cantonese: a whole hour
     (QUEUE, "又等了个把小时", "个把小时", "broken"),  # an hour or so
     (QUEUE, "前后等了三刻钟", "三刻钟", "broken"),
+    (QUEUE, "排咗差唔多三個骨先到我", "三個骨", "broken"),  # Cantonese: three quarters of an hour
+    (CALLBACK, "結果個半鐘之後就打返嚟", "個半鐘", "broken"),  # Cantonese: an hour and a half, 一 dropped
+    (CALLBACK, "结果隔天早上九点多才打来，已经过了十个钟头", "十个钟头", "broken"),  # 已经过了 says no more
+    (DELIVERY, "件行李过咗成個禮拜先送到", "成個禮拜", "broken"),  # a whole week, two units above hours
+    (DELIVERY, "一个礼拜后送到", "一个礼拜", "broken"),
     (CALLBACK, "拖了三个来钟头才回电", "三个来钟头", "broken"),
     (CALLBACK, "等了二三十分钟才回电", "二三十分钟", "broken"),  # 20-30 min
     (CALLBACK, "回电等了十来分钟", "十来分钟", "kept"),  # ten or so
@@ -363,6 +368,7 @@ def test_thresholds_decide_between_broken_review_and_kept():
     (SERVICE, "I was braced for a robot; Amy answered at once."),
     (INSTALL, "我问师傅要不要安装费，他说不用"),
     (SERVICE, "接电话的是机器人吗？不是，是真人"),
+    (SERVICE, "唔係機械人，係真人"),  # 機械人: Hong Kong's word for a robot, in Cantonese
 ], ids=_ids)
 def test_a_negated_cue_keeps_the_promise(promise, transcript):
     check = judge(promise, transcript)
@@ -387,7 +393,7 @@ def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
 
 
 @pytest.mark.parametrize("promise, transcript", [
-    (SERVICE, "唔係機械人，係真人"),  # 真人: of its subject, in Traditional and Cantonese
+    (SERVICE, "係真人嚟㗎，好快"),  # 真人: of its subject, in Traditional and Cantonese
     (SERVICE, "A real person took my call at 23:10."),
     (CHAT, "Reply came at once."),  # 响应 and reply are one synonym group
     (RETURNS, "I asked about returns; no problem at all."),
@@ -662,6 +668,33 @@ def test_a_promises_word_inside_another_promises_word_still_ties_a_quantity():
     assert found["P-DEPOSIT"].describe() == "1 week" and "P-CHECKIN" not in found
 
 
+def test_a_quantity_two_time_units_above_a_promise_measures_it_only_when_near_its_target():
+    """A week is a late bag for a 48-hour delivery; two days are no 5-minute queue, and
+    without a target nothing two units above is taken."""
+    assert judge(DELIVERY, "过了一个礼拜才送到").verdict == "broken"
+    check = judge(QUEUE, "排队的事两天后才有人跟进")
+    assert check is None or not check.reason.startswith("reported")
+    delivery, queue = prepare_promise(DELIVERY, NORMALIZER), prepare_promise(QUEUE, NORMALIZER)
+    text = NORMALIZER("排队等了两天").text
+    both = {p.promise.key: (p.promise.unit, p.words) for p in (delivery, queue)}
+    vocabulary = {p.promise.key: p.vocabulary for p in (delivery, queue)}
+    assert "P-QUEUE5" not in MetricIndex(both, vocabulary, {"P-DEL48": 48, "P-QUEUE5": 5}).assign(text)
+    assert "P-QUEUE5" in MetricIndex(both, vocabulary, {"P-DEL48": 48, "P-QUEUE5": 500}).assign(text)
+    week = NORMALIZER("等了一个礼拜才送到").text
+    assert "P-DEL48" in MetricIndex(both, vocabulary, {"P-DEL48": 48}).assign(week)
+    assert "P-DEL48" not in MetricIndex(both, vocabulary).assign(week)
+
+
+def test_time_passed_measures_the_promise_the_visit_speaks_of():
+    """过咗三日都仲未到: three days passed, and the bag is still not there."""
+    prepared = prepare_promise(DELIVERY, NORMALIZER)
+    index = MetricIndex({"P-DEL48": (prepared.promise.unit, prepared.words)}, {"P-DEL48": prepared.vocabulary},
+                        {"P-DEL48": 48})
+    text = NORMALIZER("职员话48个钟内送到，过咗三日都仲未到。").text
+    assert index.assign(text, spoken={"P-DEL48": 1.0})["P-DEL48"].describe() == "3 day"
+    assert "P-DEL48" not in index.assign(text, spoken={})
+
+
 def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     """足足等了二十分钟 says how long something took: the promise the visit is about, if any."""
     prepared = prepare_promise(CALLBACK, NORMALIZER)
@@ -708,10 +741,28 @@ CALL_BACK = _promise("We call you back within 15 minutes", key="P-CB", cues=("ne
     (ALWAYS_ON, "转到智能客服，讲了半天听不懂，始终没有真人。", "没有真人"),  # the lexicon's family of 只有机器人
     (ALWAYS_ON, "Night call: the menu looped and nobody ever came on the line.", "nobody answered"),  # one form
     (CALL_BACK, "Left a message at 10:00. Nobody called back that day.", "nobody called back"),
+    (ALWAYS_ON, "凌晨三點WhatsApp問嘢。之後一直叫我揀選項，等到四點都冇真人。", "冇真人"),  # Cantonese
+    (ALWAYS_ON, "之後得個機械人覆我，一直叫我揀選項。", "得个机器人"),  # 機械人 is Hong Kong's robot
 ], ids=_ids)
 def test_a_cue_in_other_words_of_the_lexicon_breaks_the_promise(promise, transcript, cue):
     check = judge(promise, transcript)
     assert check.verdict == "broken" and check.reason.startswith(f"breach cue '{cue}, in other words "), check.reason
+
+
+FLEX = _promise("Flex fares: change your flight with no change fee", key="P-FLEX", cues=("change fee", "admin fee"))
+
+
+@pytest.mark.parametrize("transcript, verdict", [
+    ("I asked the chat first, 'will there be an admin fee?', and the agent replied: no.", None),  # a question
+    ("Is there a change fee? No, the agent said, none for Flex.", None),
+    ("The new ticket email showed a change fee of HK$0.", "kept"),  # a fee of nothing
+    ("Why was I charged an admin fee? The agent could not say.", "broken"),  # a complaint, not a question
+    ("The email showed a change fee of HK$150.", "broken"),
+    ("Will there be a refund? The agent said yes, but they charged an admin fee first.", "broken"),
+], ids=_ids)
+def test_a_yes_or_no_question_asks_and_a_fee_of_nothing_is_none(transcript, verdict):
+    check = judge(FLEX, transcript)
+    assert (None if check is None or check.verdict == "kept" and verdict is None else check.verdict) == verdict, check
 
 
 @pytest.mark.parametrize("promise, transcript", [
