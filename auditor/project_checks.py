@@ -49,9 +49,14 @@ _LANGUAGE_SWITCH = re.compile(
     rf"|(?<=[{_CJK}])\s*(?=[a-z])")
 
 
+# A date of a promise's period (会员免费选座（2026年10月1日至12月15日）) is when, not what:
+# a script line stating the promise need not say it.
+_DATE = re.compile(rf"(?:#年)?#月#[日号](?:\s*(?:至|到|{lexicon.alternation(('zh', 'range_words'))}))?")
+
+
 def _clauses(text: str) -> list[str]:
     clauses = []
-    for clause in split_clauses(text):
+    for clause in split_clauses(_DATE.sub("", text)):
         carried = ""
         for part in _language_parts(clause):
             if _QUANTITY_ONLY.fullmatch(part):  # a quantity alone belongs to what follows it
@@ -121,6 +126,12 @@ def _line_readings(line_text: str) -> tuple[str, str]:
     return masked, _content(masked)
 
 
+_REORDERED_MIN = 4  # characters: a shorter clause in another order is another phrase
+
+
+_CHINESE_ONLY = re.compile(f"(?:[{_CJK}]|{_SYNONYM_TOKEN.pattern})+")  # Chinese and synonym tokens
+
+
 def states(line_text: str, promise_text: str) -> float:
     """How clearly a (normalised) script line states a (normalised) promise, 0-100.
 
@@ -137,7 +148,20 @@ def states(line_text: str, promise_text: str) -> float:
         # within 15min", nor "…ready in 1h" "#min内接通").
         if len(line) < 0.6 * len(clause) or not set(_SYNONYM_TOKEN.findall(clause)) <= set(line):
             continue
-        best = max(best, fuzz.partial_ratio(clause, line))
+        best = max(best, fuzz.partial_ratio(clause, line), _reordered(clause, line))
+    return best
+
+
+def _reordered(clause: str, line: str) -> float:
+    """A Chinese clause said with its parts in another order (会员选座免费 for 会员免费选座):
+    how well a window of the line as long as the clause holds the same characters, 0-100.
+    Only for clauses of Chinese (English words keep their order in what they say)."""
+    if len(clause) < _REORDERED_MIN or not _CHINESE_ONLY.fullmatch(clause):
+        return 0.0
+    wanted = sorted(clause)
+    best = 0.0
+    for start in range(len(line) - len(clause) + 1):
+        best = max(best, fuzz.ratio(wanted, sorted(line[start:start + len(clause)])))
     return best
 
 

@@ -174,6 +174,24 @@ def test_a_promise_is_covered_where_a_script_states_it():
         ("P-CB15", "hotline"): "kept", ("P-CB15", "chat"): "kept", ("P-CB15", "hk-hotline"): "broken"}
 
 
+SEATS = _promise("P-SEAT", "Members choose their seat free, 1 Oct – 15 Dec 2026. 会员免费选座（2026年10月1日至12月15日）。",
+                 ["ci-pvg", "ci-hkg", "app"])
+LANGUAGES = _promise("P-LANG", "Cantonese, Mandarin or English: we serve you in your language. 粤语、普通话、英语，全程母语服务。",
+                     ["ci-pvg", "ci-hkg", "app"])
+
+
+def test_a_line_states_a_promise_in_another_order_or_by_other_names():
+    """会员选座免费 states 会员免费选座 (its period's dates need not be said); 廣東話 is 粤语,
+    English is 英语. A line with the words of another promise states nothing."""
+    lines = [_line("S-1", "ci-pvg", "会员选座免费，请问您想要靠窗还是靠过道"),
+             _line("S-2", "ci-hkg", "廣東話、普通話、English都可以幫到你"),
+             _line("S-3", "app", "选座请先登录会员账号")]  # members and seats, but not free
+    uncovered = _uncovered([SEATS, LANGUAGES], lines, touchpoints=["ci-pvg", "ci-hkg", "app"])
+    assert uncovered[("P-SEAT", "ci-pvg")] == "kept" and uncovered[("P-LANG", "ci-hkg")] == "kept"
+    assert uncovered[("P-SEAT", "app")] == "broken" and uncovered[("P-SEAT", "ci-hkg")] == "broken"
+    assert uncovered[("P-LANG", "ci-pvg")] == "broken"
+
+
 def test_a_promise_for_every_touchpoint_is_checked_at_every_touchpoint():
     lines = [_line("S-1", "web", "30天无理由退货，免费上门取件", "P-RET30"),
              _line("S-2", "hk-hotline", "所有產品均享30日無理由退貨"),  # unlinked, Traditional, 日
