@@ -364,7 +364,7 @@ def _fold(text: str, steps: list[list[Region]]) -> str:
 
 # canonical unit (quantity.UNIT_KINDS) -> its token in normalised text; seconds are "sec"
 # so that "the 90s" is not read as a duration
-UNIT_TOKENS: dict[str, str] = {"s": "sec", "min": "min", "h": "h", "day": "day", "week": "week", "%": "%",
+UNIT_TOKENS: dict[str, str] = {"s": "sec", "min": "min", "h": "h", "day": "day", "workday": "wday", "week": "week", "%": "%",
                                "CNY": "cny", "HKD": "hkd", "TWD": "twd", "USD": "usd"}
 
 # Aliases that are ambiguous in free text stay out of it: a lone m/s/d/w (metres, the 90s,

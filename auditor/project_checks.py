@@ -97,7 +97,7 @@ def _says_something(clause: str) -> bool:
 # states "Replacement SIM ready within 1 hour". The quantities are compared afterwards.
 _EN_FUNCTION_WORDS = re.compile(rf"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])")
 _ZH_FUNCTION_CHARS = re.compile(f"[{lexicon.text('zh', 'function_chars')}]")
-_DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit in ("s", "min", "h", "day", "week")) + ")(?![a-z])")
+_DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit in ("s", "min", "h", "day", "workday", "week")) + ")(?![a-z])")
 _SPACES = re.compile(r"\s+")
 
 

@@ -25,6 +25,7 @@ UNIT_KINDS: dict[str, tuple[str, float]] = {
     "min": ("time", 1.0),
     "h": ("time", 60.0),
     "day": ("time", 1440.0),
+    "workday": ("time", 1440.0 * 7 / 5),  # a working day: five of them take a week
     "week": ("time", 10080.0),
     "%": ("percent", 1.0),
     "CNY": ("CNY", 1.0),

@@ -363,7 +363,7 @@ def metric_vocabulary(metric: str, unit: str | None = None) -> tuple[list[str], 
             for vocabulary in vocabularies:
                 own.extend(vocabulary.get(concept, {}).get("words", ()))
     waiting = [word for vocabulary in vocabularies for word in vocabulary["wait"]["words"]] \
-        if unit in _TIME_SCALE else []
+        if unit in _TIME_RANK else []
     return own, [word for word in waiting if word not in own]
 
 
@@ -421,6 +421,7 @@ def _measured_within(text: str, clause: int, start: int, end: int) -> bool:
 
 
 _TIME_SCALE = ("s", "min", "h", "day", "week")
+_TIME_RANK = {**{unit: rank for rank, unit in enumerate(_TIME_SCALE)}, "workday": _TIME_SCALE.index("day")}
 
 
 @lru_cache(maxsize=None)
@@ -433,8 +434,8 @@ def _plausible(unit: str, promise_unit: str | None) -> bool:
         return False
     if not same_kind(unit, promise_unit):
         return False
-    if unit in _TIME_SCALE and promise_unit in _TIME_SCALE:
-        return -1 <= _TIME_SCALE.index(unit) - _TIME_SCALE.index(promise_unit) <= 2
+    if unit in _TIME_RANK and promise_unit in _TIME_RANK:
+        return -1 <= _TIME_RANK[unit] - _TIME_RANK[promise_unit] <= 2
     return True
 
 
@@ -445,7 +446,7 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _WAITING = 2  # the strength of the words of waiting (MetricIndex)
-_FAR_UNITS = frozenset(_TIME_SCALE[2:])  # units two steps above another time unit
+_FAR_UNITS = frozenset(unit for unit, rank in _TIME_RANK.items() if rank >= 2)  # two steps above another
 _FAR_FACTOR = 10  # how many times a promise's target a quantity two time units above may be
 _WAITED_NEAR = 8  # how far before a quantity they may stand (足足等了|七分钟, "waited fifty-five minutes")
 
@@ -480,7 +481,7 @@ class MetricIndex:
         # promise -> the most a quantity two time units above its unit may convert to
         self._far_limit = {key: _FAR_FACTOR * target for key, target in (targets or {}).items()
                            if target is not None}
-        self.timed = any(unit in _TIME_SCALE for unit in self.units)  # may a time between times of day count?
+        self.timed = any(unit in _TIME_RANK for unit in self.units)  # may a time between times of day count?
         self._by_unit: dict[str, dict[str, list[tuple[int, list[str]]]]] = {}
 
     def _owners(self, unit: str) -> dict[str, list[tuple[int, list[str]]]]:
@@ -504,7 +505,7 @@ class MetricIndex:
         """Is a quantity two time units above a promise's too large to measure it? A week
         for a 48-hour delivery is a late bag; "two days later" is not a 2-minute answer."""
         unit = self._unit_of[key]
-        if unit not in _TIME_SCALE or _TIME_SCALE.index(stated.unit) - _TIME_SCALE.index(unit) < 2:
+        if unit not in _TIME_RANK or _TIME_RANK[stated.unit] - _TIME_RANK[unit] < 2:
             return False
         limit = self._far_limit.get(key)
         return limit is None or in_unit(stated.value, stated.unit, unit) > limit

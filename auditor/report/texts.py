@@ -253,7 +253,7 @@ _ZH = {
 _TABLES = {"en": _EN, "zh": _ZH}
 _MEASURED = re.compile(r"^(measured|reported) (.+)$")
 _PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")  # {n|visit|visits}
-_UNITS_ZH = {"min": "分钟", "h": "小时", "day": "天", "week": "周", "%": "%"}
+_UNITS_ZH = {"min": "分钟", "h": "小时", "workday": "个工作日", "day": "天", "week": "周", "%": "%"}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -336,7 +336,9 @@ class Texts:
         value = match.group(2)
         if self.lang == "en":
             number, _, unit = value.partition(" ")
-            if unit in ("day", "week") and number != "1":
+            if unit == "workday":
+                value = f"{number} working day{'s' if number != '1' else ''}"
+            elif unit in ("day", "week") and number != "1":
                 value = f"{number} {unit}s"
             return f"{match.group(1)} {value}"
         for unit, word in _UNITS_ZH.items():

@@ -101,7 +101,7 @@ def test_traditional_characters_fold_one_by_one(plain):
     ("百分之二十", "20%"),
     ("百分之九十五", "95%"),
     ("两周", "2week"),
-    ("五个工作日", "5day"),
+    ("五个工作日", "5wday"),  # working days are a unit of their own
     ("一百二十元", "120cny"),
     ("三百五十块钱", "350cny"),
     ("二点五个小时", "2.5h"),

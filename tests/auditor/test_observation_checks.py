@@ -127,6 +127,8 @@ SERVICE = _promise("24/7 real-person service 全天候真人客服", key="P-24H"
                    cues=("机器人", "nobody picked up", "没人接", "無人接聽"))
 INSTALL = _promise("Free installation within 3 days 3天内免费上门安装", key="P-INSTALL", metric="install_time",
                    operator="<=", target=3, unit="day", cues=("另收费", "安装费"))
+REFUND = _promise("Refunds reach your card within 7 days 退款7天内到账", key="P-REF7", metric="refund_time",
+                  operator="<=", target=7, unit="day")
 CHAT = _promise("Online chat answered within 1 minute 在线客服1分钟内响应", key="P-CHAT1M",
                 cues=("一直排队", "the line was busy", "nobody came to help"))
 
@@ -218,6 +220,8 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (CALLBACK, "结果隔天早上九点多才打来，已经过了十个钟头", "十个钟头", "broken"),  # 已经过了 says no more
     (DELIVERY, "件行李过咗成個禮拜先送到", "成個禮拜", "broken"),  # a whole week, two units above hours
     (DELIVERY, "一个礼拜后送到", "一个礼拜", "broken"),
+    (REFUND, "退款等了十个工作日才到账", "十个工作日", "broken"),  # working days: 14 days
+    (REFUND, "The refund was credited after 5 business days.", "5 business days", "kept"),  # a week
     (CALLBACK, "拖了三个来钟头才回电", "三个来钟头", "broken"),
     (CALLBACK, "等了二三十分钟才回电", "二三十分钟", "broken"),  # 20-30 min
     (CALLBACK, "回电等了十来分钟", "十来分钟", "kept"),  # ten or so

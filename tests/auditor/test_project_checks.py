@@ -354,6 +354,19 @@ def test_a_line_is_held_to_the_time_or_quantity_its_promise_states(line, verdict
         assert found[line.key].verdict == verdict and found[line.key].evidence.text == quoted
 
 
+REFUND7 = _promise("P-REFUND", "Refunds reach your original card within 7 days. 退款7天内退回原支付卡。", ["web", "hotline"],
+                   metric="refund_days", operator="<=", target=7, unit="day")
+
+
+@pytest.mark.parametrize("line, verdict", [
+    (_line("L-1", "hotline", "退款将在7个工作日内退回原支付卡", "P-REFUND"), "broken"),  # 7 working days are 9.8 days
+    (_line("L-2", "web", "Refunds go back to your card within 5 business days.", "P-REFUND"), "kept"),  # 5 are a week
+    (_line("L-3", "web", "Refunds go back to your original card within 7 days.", "P-REFUND"), "kept"),
+], ids=_ids)
+def test_working_days_are_not_days(line, verdict):
+    assert _inconsistent([REFUND7], [line])[line.key].verdict == verdict
+
+
 SHUTTLE = _promise("P-SHUTTLE", "Free airport shuttle with at least 2 departures an hour 免費機場接駁，每小時至少兩班",
                    ["store", "hk-store"], metric="shuttle_wait", operator="<=", target=30, unit="min")
 VISITS = _promise("P-VISITS", "Members get three free visits a year 会员每年三次免费上门", ["store"])

@@ -26,7 +26,8 @@ from auditor.quantity import Quantity, canonical_unit, chinese_to_number, conver
         ("二十四小时", 24, "h"),
         ("15 分钟", 15, "min"),
         ("十五分鐘", 15, "min"),
-        ("7 working days", 7, "day"),
+        ("7 working days", 7, "workday"),  # a unit of its own: five make a week
+        ("五个工作日", 5, "workday"),
         ("2 周", 2, "week"),
         ("95%", 95, "%"),
         ("¥199", 199, "CNY"),
@@ -55,6 +56,8 @@ def test_time_units_convert_into_each_other():
     assert convert(2.5, "h", "min") == pytest.approx(150)
     assert convert(1, "day", "h") == pytest.approx(24)
     assert convert(2, "week", "day") == pytest.approx(14)
+    assert convert(5, "workday", "day") == pytest.approx(7)  # five working days take a week
+    assert convert(7, "workday", "day") == pytest.approx(9.8)
     assert convert(90, "s", "min") == pytest.approx(1.5)
 
 

@@ -199,17 +199,18 @@ def test_libreoffice_converts_the_report_and_its_text_is_there(report, request, 
         assert ("Page 1 of" if report == "english" else "第 1 页") in text
 
 
-@pytest.mark.parametrize("lang, day, measured, percent", [
-    ("en", "22 Nov 2026", "measured 7 days", "74%"),
-    ("zh", "2026年11月22日", "实测7天", "74%"),
+@pytest.mark.parametrize("lang, day, measured, percent, working", [
+    ("en", "22 Nov 2026", "measured 7 days", "74%", "reported 10 working days"),
+    ("zh", "2026年11月22日", "实测7天", "74%", "顾客记录10个工作日"),
 ])
 def test_numbers_dates_and_measurements_are_written_the_way_each_language_writes_them(lang, day, measured,
-                                                                                       percent):
+                                                                                       percent, working):
     from auditor.report.texts import Texts
 
     texts = Texts(lang)
     assert texts.date("2026-11-22T10:00:00") == day
     assert texts.observed("measured 7 day") == measured
+    assert texts.observed("reported 10 workday") == working
     assert texts.observed("只有机器人回复") == "只有机器人回复"  # a quote stays as the shopper wrote it
     assert texts.percent(0.7391) == percent and texts.percent(None) == texts("n_a")
     assert texts.signed(-1.25) == "−1.2" or texts.signed(-1.25) == "−1.3"
