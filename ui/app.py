@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from auditor import __version__
 from auditor.paths import default_project_path
 from ui import i18n
+from ui.garbage import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION
 
@@ -93,12 +94,14 @@ def run(project_path: str | Path, lang: str | None = None) -> int:
     i18n.install(app, lang)
     previous_hook = sys.excepthook
     sys.excepthook = _report_unexpected
+    collector = GuiThreadCollector(app)  # cycles are collected on this thread, never a worker's
     try:
         window = open_window(project_path)
         code = app.exec()
         window.deleteLater()
         return code
     finally:
+        collector.stop()
         sys.excepthook = previous_hook
 
 

@@ -6,13 +6,25 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from auditor.importer import import_file
 from auditor.sample import load_sample
 from auditor.store import Project
+from ui.garbage import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui_project_data import SMALL_FILES
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As in the app (ui.garbage): no cycle is collected on a worker thread, where it could
+    destroy a widget an earlier test left behind; each test's cycles go at its end, here."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture

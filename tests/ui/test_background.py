@@ -164,3 +164,54 @@ def test_an_unexpected_error_shows_a_sentence_and_the_traceback_as_details(qtbot
     [(text, details)] = details_shown
     assert text == "Something unexpected went wrong: division by zero"
     assert "Traceback" in details and "broken_job" in details and "ZeroDivisionError" in details
+
+
+class _Cycle:
+    """A reference cycle that records the thread it is finalised on."""
+
+    def __init__(self, finalised_on: list[int]) -> None:
+        self.me = self
+        self._finalised_on = finalised_on
+
+    def __del__(self) -> None:
+        self._finalised_on.append(threading.get_ident())
+
+
+def test_cycles_are_collected_on_the_gui_thread_never_on_a_worker(qtbot: QtBot, parent: QWidget):
+    """A job that allocates a lot must not set off Python's collector on its thread: a cycle
+    holding a widget would be destroyed there (ui.garbage; the conftest runs the collector)."""
+    import gc
+
+    assert not gc.isenabled()  # the collector of tests/ui/conftest.py, as in the app
+    finalised_on: list[int] = []
+    for _ in range(200):
+        _Cycle(finalised_on)
+
+    def allocate(progress, is_cancelled) -> int:
+        return len([{"n": n} for n in range(200_000)])  # far beyond every generation's threshold
+
+    done: list[int] = []
+    task = run_in_background(parent, allocate, done.append, title="t", label="l", show_progress=False)
+    qtbot.wait_until(lambda: done == [200_000], timeout=10_000)
+    qtbot.wait_until(lambda: not task.is_running(), timeout=10_000)
+    assert finalised_on == []  # nothing collected on the worker thread
+    gc.collect()
+    assert set(finalised_on) == {threading.get_ident()}
+
+
+def test_the_collector_collects_by_the_thresholds_and_gives_collection_back(qapp):
+    import gc
+
+    from ui.garbage import GuiThreadCollector
+
+    gc.enable()
+    collector = GuiThreadCollector(qapp, interval_ms=60_000)
+    assert not gc.isenabled()
+    finalised_on: list[int] = []
+    for _ in range(50):
+        _Cycle(finalised_on)
+    collector.collect(full=True)
+    assert len(finalised_on) == 50
+    collector.stop()
+    assert gc.isenabled()
+    gc.disable()  # (the conftest's collector is still running for this test)
