@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -55,26 +56,34 @@ class PreparedLine:
 
 
 @cache
-def _paraphrase_families() -> tuple[tuple[str, ...], ...]:
-    """The lexicon's families of cues that say the same thing (both languages' phrases;
-    read once, not for every promise)."""
+def _paraphrase_families() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The lexicon's families of cues that say the same thing (both languages' phrases),
+    each with the words by which a promise's own text promises what they deny (read once,
+    not for every promise)."""
     families: dict[str, list[str]] = {}
+    promised: dict[str, list[str]] = {}
     for language in lexicon.LANGUAGES:
         for name, phrases in lexicon.table(language, "cue_paraphrases").items():
             families.setdefault(name, []).extend(phrases)
-    return tuple(tuple(phrases) for phrases in families.values())
+        for name, words in lexicon.table(language, "cue_families_promised").items():
+            promised.setdefault(name, []).extend(words)
+    return tuple((tuple(phrases), tuple(promised.get(name, ()))) for name, phrases in families.items())
 
 
-def _paraphrases(cues: dict[str, str], normalizer: Normalizer) -> dict[str, str]:
+def _paraphrases(cues: dict[str, str], normalizer: Normalizer, promise_text: str = "") -> dict[str, str]:
     """Cues in other words: for each family one of the promise's cues belongs to (compared
-    normalised), the family's other phrases, each with the brand's cue it stands for."""
+    normalised), or whose denial the promise's own words rule out ("a person replies": no
+    human), the family's other phrases, each with the brand's cue or word it stands for."""
     found: dict[str, str] = {}
-    for family in _paraphrase_families():
+    for family, promised_by in _paraphrase_families():
         forms: dict[str, str] = {}
         for phrase in family:  # (没有真人 and 没有人工 are one form: the first names it)
             if form := normalizer.phrase(phrase):
                 forms.setdefault(form, phrase)
         own = next((cues[form] for form in forms if form in cues), None)
+        if own is None and promise_text:
+            own = next((f"the promise's '{word}'" for word in promised_by
+                        if _has_word(promise_text, normalizer.phrase(word))), None)
         if own is not None:
             for form, phrase in forms.items():
                 if form not in cues:
@@ -82,12 +91,22 @@ def _paraphrases(cues: dict[str, str], normalizer: Normalizer) -> dict[str, str]
     return found
 
 
+def _has_word(text: str, word: str) -> bool:
+    """Does normalised ``text`` hold ``word`` (whole, where it is Latin)?"""
+    if not word:
+        return False
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
 def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise:
     wording: dict[str, str] = {}
     for text in promise.breach_cues:
         if cue := normalizer.phrase(text):
             wording.setdefault(cue, text)
-    paraphrases = _paraphrases(wording, normalizer)  # "nobody ever came on the line": no one answered
+    # "nobody ever came on the line": no one answered; "only a bot": not "a person replies"
+    paraphrases = _paraphrases(wording, normalizer, normalizer.phrase(promise.text))
     for cue, said in paraphrases.items():
         wording.setdefault(cue, said)
     cues = list(wording)
