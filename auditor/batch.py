@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from auditor.cantonese import has_cantonese
 from auditor.homophones import HOMOPHONE_SCORE, Heard
 from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, phrase_units, units_of, with_insertions
 from auditor.metrics import CheckTally, month_of
@@ -143,7 +144,9 @@ class TouchpointChecker:
                 if (index := self.line_index.get(line_key)) is not None:
                     ticked[row, index] = True
         checked_lines &= ~ticked
-        quiet_lines = checked_lines & self.quiet_lines[None, :] & ~said
+        # (a record in Cantonese may say a line in other characters: check_line reads it as Mandarin)
+        cantonese = np.array([has_cantonese(text.text) for text in texts], dtype=bool)
+        quiet_lines = checked_lines & self.quiet_lines[None, :] & ~said & ~cantonese[:, None]
         loud_lines = checked_lines & ~quiet_lines
         ticked &= valid_lines
 

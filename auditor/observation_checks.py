@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from auditor import lexicon
 from auditor.asked import is_asked
+from auditor.cantonese import has_cantonese, mandarin_reading
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
                               is_taken_back, find_said_in_part, part_anchors, verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
@@ -292,6 +293,11 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
                 target=line.key, kind="forbidden_phrase" if forbidden else "missing_phrase", weight=line.weight,
                 script_line=line.key, promise=line.promise, observed_at=observation.observed_at)
     match = _find(prepared.phrase, text, scores, limits.review)
+    if (match is None or match.score < limits.match) and (has_cantonese(text.text) or has_cantonese(prepared.phrase)):
+        # said in Cantonese (呢個我哋都冇辦法㗎 for 这个我们也没办法): its Mandarin reading, same places
+        read = find_phrase(mandarin_reading(prepared.phrase), mandarin_reading(text.text), cutoff=limits.review)
+        if read is not None and (match is None or read.score > match.score):
+            match = read
     state = "absent" if match is None else verdict_of(match.score, limits.match, limits.review)
     if match is not None and match.negated and state != "absent":
         state = "negated"

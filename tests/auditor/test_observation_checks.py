@@ -532,6 +532,7 @@ def test_a_required_line_said_is_never_missing(text, transcript):
     ("这个不归我们管", "这个不归我们管，你找厂家", "这个不归我们管"),
     ("这个不归我们管", "這個不歸我們管", "這個不歸我們管"),
     ("我们会尽快处理", "客服：我们会尽快处理的。", "我们会尽快处理"),
+    ("这个我们也没办法", "佢話「呢個我哋都冇辦法㗎」，叫我快啲行。", "呢個我哋都冇辦法"),  # in Cantonese
 ])
 def test_a_forbidden_line_said_is_broken(text, transcript, quoted):
     check = judge_line(_line(text, kind="forbidden"), transcript)
@@ -547,10 +548,30 @@ def test_a_forbidden_line_said_is_broken(text, transcript, quoted):
     ("没办法", "我们想办法帮您解决"),  # 想办法 is not 没办法
     ("没办法", "店员说办法总比困难多"),
     ("这个不归我们管", "这个归我们管，放心"),  # the opposite
+    ("这个我们也没办法", "呢個我哋有辦法，放心。"),  # the opposite, in Cantonese
 ])
 def test_a_forbidden_line_not_said_is_kept(text, transcript):
     check = judge_line(_line(text, kind="forbidden"), transcript)
     assert check.verdict == "kept" and check.evidence is None
+
+
+def test_a_required_line_said_in_cantonese_is_not_missing():
+    """我哋會喺兩個鐘內覆電畀你 is the call-back line in Cantonese words: a person decides."""
+    check = judge_line(_line("我们会在2小时内给您回电"), "職員話我哋會喺兩個鐘內覆電畀你。")
+    assert check.verdict == "review" and check.evidence.text.startswith("我哋會喺兩個鐘內")
+
+
+def test_the_mandarin_reading_of_cantonese_keeps_every_place():
+    from auditor import lexicon
+    from auditor.cantonese import has_cantonese, mandarin_reading
+
+    table = lexicon.table("zh", "cantonese_reading")
+    assert len(table["chars"]["from"]) == len(table["chars"]["to"])
+    assert all(len(word) == len(reading) for word, reading in table["words"].items())
+    text = NORMALIZER("呢個我哋都冇辦法㗎，唔係我哋負責").text
+    assert has_cantonese(text) and not has_cantonese(NORMALIZER("这个我们也没办法，关系不大").text)
+    assert mandarin_reading(text) == "这个我们都没办法的|不是我们负责"
+    assert mandarin_reading("关系") == "关系"  # 系 alone is not 是
 
 
 @pytest.mark.parametrize("kind", ["required", "forbidden"])
