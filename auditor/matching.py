@@ -414,30 +414,41 @@ def prefilter_score(phrase: str, text: str, score: float, threshold: float) -> f
     return score
 
 
+_MARK_SLACK = 10.0  # how far below the cutoff an alignment is still scored as a window
+
+
 def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
     """The phrase's best window by rapidfuzz's alignment (widened to whole words), or None."""
     if phrase in text:  # exact: the common case for well-kept scripts, and cheap
         return _exact(phrase, text)
-    alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
-    if alignment is None or alignment.score < cutoff:
+    # A little below the cutoff too: a window that takes in a clause mark scores less than
+    # the same words at the end of the record, where rapidfuzz's window may stop short.
+    alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=max(0.0, cutoff - _MARK_SLACK))
+    if alignment is None:
         return None
     if len(phrase) > len(text):  # the text is the shorter one: it is all the window there is
-        return _window_score(phrase, text, 0, len(text))
+        found = _window_score(phrase, text, 0, len(text))
+        return found if found[0] >= cutoff else None
     # rapidfuzz returns one of the windows that score best, and which one can depend on
-    # text far away; its neighbours a character or two either side are scored too, so
-    # that the match (widened to whole words, marks stripped) does not
+    # text far away (a sentence added at the end); every window in the run of neighbours
+    # that score as well is scored too, so that the match (widened to whole words, marks
+    # stripped) does not
     start, end = alignment.dest_start, alignment.dest_end
     best = _window_score(phrase, text, start, end)
     if alignment.score >= 100:
         return best
     own = fuzz.ratio(phrase, text[start:end])
-    for shift in (-1, 1):  # the windows beside it that are as good as its own
-        if 0 <= start + shift and end + shift <= len(text) \
-                and fuzz.ratio(phrase, text[start + shift:end + shift], score_cutoff=own) >= own:
+    for step in (-1, 1):  # the windows beside it, as long as they are as good as its own
+        shift = step
+        while 0 <= start + shift and end + shift <= len(text) and abs(shift) <= len(phrase) \
+                and fuzz.ratio(phrase, text[start + shift:end + shift], score_cutoff=own - 1e-6) >= own - 1e-6:
+            # (a cutoff of exactly ``own`` can refuse a window of the same score: rapidfuzz
+            # compares it with a distance rounded another way)
             other = _window_score(phrase, text, start + shift, end + shift)
             if other[0] > best[0] or other[0] == best[0] and other[1] < best[1]:
                 best = other
-    return best
+            shift += step
+    return best if best[0] >= cutoff else None
 
 
 @lru_cache(maxsize=8192)

@@ -245,6 +245,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
                 and (spoken if scores is None else scores.get(cue, 0.0) >= HOMOPHONE_SCORE)):
             # (looked for on visits that speak of the promise: the batch raised the score where one is)
             match = next(filter(None, (_heard(plain, text) for plain in prepared.heard[cue])), None)
+        if match is not None and cue in prepared.paraphrases and match.score < thresholds.match:
+            continue  # a cue in other words, said only roughly: neither a breach nor its denial
         while match is not None and (match.negated or is_asked(text.text, match.start, match.end)
                                      or is_taken_back(text.text, match.end)):
             negated = cue  # "not a bot", "I asked if…" — but it may be said again, and meant ("no fee", then a fee)

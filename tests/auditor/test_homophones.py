@@ -39,7 +39,7 @@ def _check(transcript: str):
 
 
 def test_a_cue_written_by_its_sound_goes_to_review_with_its_evidence():
-    check = _check("深夜打热线，接听的是机器仁，说人工坐席已下班。")
+    check = _check("深夜打热线想找真人客服，接听的是机器仁。")
     assert check.verdict == "review" and check.score == HOMOPHONE_SCORE
     assert check.evidence.text == "机器仁" and check.reason.startswith("may contain breach cue")
 

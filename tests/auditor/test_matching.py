@@ -167,3 +167,19 @@ def test_a_long_phrase_said_with_one_short_word_inserted_is_found():
 ])
 def test_more_than_one_short_word_or_a_negation_inserted_is_no_match(phrase, text):
     assert score(phrase, text) < 85
+
+
+@pytest.mark.parametrize("phrase, text", [
+    # rapidfuzz's best window among equals moved a character with text added far away;
+    # 冇位 after 就系 is no negation of the line, wherever the window starts
+    ("冇位就冇位啦", "when we asked the noodle bar for a table|the staff snapped冇位就系冇位啦"),
+    ("这个不在我们的服务范围内", "at 18:47 an agent apologised|wrote这个不在服务范围内哦and sent a link"),
+    # a line at the very end of a record: rapidfuzz may score a window that stops short there
+    ("这个不在我们的服务范围内", "她说这个不在服务范围"),
+])
+def test_a_sentence_added_after_a_phrase_does_not_change_its_match(phrase, text):
+    alone = find_phrase(phrase, text, cutoff=70)
+    added = find_phrase(phrase, text + "|grey clouds drifted overhead", cutoff=70)
+    assert alone is not None and added is not None
+    assert (verdict_of(alone.score, 85, 70), alone.negated) == (verdict_of(added.score, 85, 70), added.negated)
+    assert alone.start == added.start
