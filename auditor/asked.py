@@ -6,6 +6,7 @@ menu", "at check-out I asked for 2 pm": the cue, or the time, is the shopper's, 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from auditor import lexicon
@@ -17,6 +18,28 @@ _NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问�
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _QUESTION_START = lexicon.words_regex(("en", "question_starts"))  # a clause opening "will there be…" asks
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+# English asking and expecting words long enough to be known with two letters swapped
+_TYPO_TARGETS = frozenset(word for name in ("asking", "expecting") for word in lexicon.words("en", name)
+                          if " " not in word and len(word) >= 5)
+_TYPO_LETTERS = frozenset("".join(sorted(word)) for word in _TYPO_TARGETS)  # a swap keeps the letters
+_LATIN_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _swapped_letters(text: str) -> list[tuple[int, int]]:
+    """Asking and expecting words typed with two neighbouring letters swapped ("expceted a
+    robot" still expected one). Only a swap: a letter changed, added or dropped makes other
+    words of them (tasked, assured, wandered)."""
+    found = []
+    for word in _LATIN_WORD.finditer(text):
+        written = word.group()
+        if written in _TYPO_TARGETS or "".join(sorted(written)) not in _TYPO_LETTERS:
+            continue  # (found by the word pattern, or no swap of it is one)
+        for i in range(len(written) - 1):
+            if written[i] != written[i + 1] and \
+                    written[:i] + written[i + 1] + written[i] + written[i + 2:] in _TYPO_TARGETS:
+                found.append(word.span())
+                break
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -24,6 +47,7 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """Where a transcript asks or expects ((start, end) of each word) and where it contrasts
     (one scan per transcript, for all the phrases looked up in it)."""
     asking = [match.span() for match in _ASKING.finditer(text)]
+    asking = sorted(asking + _swapped_letters(text))
     if asking:
         words = [match.span() for match in _NOT_ASKING.finditer(text)]
         asking = [(start, end) for start, end in asking if not any(low <= start and end <= high for low, high in words)]

@@ -373,6 +373,8 @@ def test_thresholds_decide_between_broken_review_and_kept():
     (INSTALL, "我问师傅要不要安装费，他说不用"),
     (SERVICE, "接电话的是机器人吗？不是，是真人"),
     (SERVICE, "唔係機械人，係真人"),  # 機械人: Hong Kong's word for a robot, in Cantonese
+    (SERVICE, "I expceted a robot; Amy answered at once."),  # an expectation typed with two letters swapped
+    (SERVICE, "I aksed whether it was a robot. No, a person."),
 ], ids=_ids)
 def test_a_negated_cue_keeps_the_promise(promise, transcript):
     check = judge(promise, transcript)
@@ -391,6 +393,7 @@ def test_a_negated_cue_keeps_the_promise(promise, transcript):
     (SERVICE, "不知道为什么只有机器人"),
     (SERVICE, "菜单说请选择以下问题 全程机器人回复"),  # 问题 is a question in the noun's sense only
     (INSTALL, "我打电话问也还是要安装费200元"),  # asked, and still: the outcome, not the question
+    (SERVICE, "I was tasked with the call; only a robot answered."),  # tasked is no typo of asked
 ], ids=_ids)
 def test_a_cue_after_a_question_or_a_contrast_still_breaks(promise, transcript):
     assert judge(promise, transcript).verdict == "broken"
