@@ -360,6 +360,52 @@ def _said_in_part(phrase: str, text: str, content: str, seen: str, cutoff: float
 
 
 _ANCHOR = 2  # content characters a phrase said in part keeps at each end (its subject, its verb)
+KEY_CLAUSE_SCORE = 75.0  # a line said only by its quantity and what the quantity measures: review
+
+
+def key_clauses(phrase: str) -> tuple[str, ...]:
+    """What a long line that states one quantity says by it, in content view: the quantity
+    and the word after it, a synonym token or two Chinese characters (延误行李会喺48h内送到府上
+    -> 48h + the token of 送到府上; 我们会在2h内给您回电 -> 2h + the token of 回电); () for a
+    line without exactly one quantity, or with none of these after it. (Not the words before
+    it: 不会超过20min says nothing by 超过20min.)"""
+    content = content_view(phrase)
+    if len(content) < _MIN_SUBSTANCE:
+        return ()
+    stated = quantities(content)
+    if len(stated) != 1:
+        return ()
+    start, end = stated[0].start, stated[0].end
+    keys = []
+    at = end
+    for _ in range(2):  # the word after it, or the one after that ("48h free delivered": free, delivered)
+        if _TOKEN.match(content, at):
+            word = content[at:at + 1]
+        elif len(after := content[at:at + _ANCHOR]) == _ANCHOR and all(_HAN_CHAR.match(char) for char in after):
+            word = after
+        else:
+            break
+        keys.append(content[start:end] + word)
+        at += len(word)
+    return tuple(keys)
+
+
+_HAN_CHAR = re.compile(f"[{chars('han')}]")
+
+
+def find_key_clause(phrase: str, text: str, keys: tuple[str, ...]) -> Match | None:
+    """A long line said only by its key clause (:func:`key_clauses`: 职员话48个钟内送到 for
+    延误行李会喺48个钟内送到府上): a match of :data:`KEY_CLAUSE_SCORE`, for a person to
+    decide, or None."""
+    seen = content_view(text)
+    for key in keys:
+        at = seen.find(key)
+        if at >= 0:
+            where = _content_positions(text)
+            start, end = where[at], where[at + len(key) - 1] + 1
+            # (唔会48个钟内送到: the negation may stand before function words, 会 here)
+            return Match(KEY_CLAUSE_SCORE, start, end, negated=is_negated(text, start) or is_negated(seen, at))
+    return None
 
 
 def part_anchors(phrase: str) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.cantonese import has_cantonese, mandarin_reading
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
-                              is_taken_back, find_said_in_part, part_anchors, verdict_of)
+                              is_taken_back, find_key_clause, find_said_in_part, key_clauses, part_anchors,
+                              verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
 from auditor.normalize import Normalized, Normalizer, fold_text
@@ -54,6 +55,7 @@ class PreparedLine:
     phrase: str  # normalised text
     thresholds: Thresholds
     anchors: tuple[str, ...] = ()  # what a text that says it in part holds (auditor.matching.part_anchors)
+    keys: tuple[str, ...] = ()  # what it says by its one quantity (auditor.matching.key_clauses)
 
 
 @cache
@@ -139,7 +141,8 @@ def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) 
     match = line.match_threshold if line.match_threshold is not None else default.match
     review = line.review_threshold if line.review_threshold is not None else min(default.review, match)
     phrase = normalizer.phrase(line.text)
-    return PreparedLine(line, phrase, Thresholds(match, review), part_anchors(phrase))
+    return PreparedLine(line, phrase, Thresholds(match, review), part_anchors(phrase),
+                        key_clauses(phrase) if line.kind == "required" else ())
 
 
 ScoreLookup = dict[str, float]  # normalised phrase -> prefilter score (partial_ratio) for this transcript
@@ -312,6 +315,8 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
             other = find_said_in_part(prepared.phrase, text.text, limits.review)
         else:
             other = None
+        if other is None and prepared.keys and any(key[:2] in text.text for key in prepared.keys):
+            other = find_key_clause(prepared.phrase, text.text, prepared.keys)  # 48个钟内送到: its key clause
         if other is not None and not other.negated:
             match, state, in_substance = other, "unsure", True
     evidence = _evidence(text, match) if state in ("found", "unsure") else None

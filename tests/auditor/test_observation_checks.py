@@ -558,6 +558,18 @@ def test_a_forbidden_line_not_said_is_kept(text, transcript):
     assert check.verdict == "kept" and check.evidence is None
 
 
+@pytest.mark.parametrize("text, transcript, verdict", [
+    ("延誤行李會喺48個鐘內送到府上", "行李冇到，職員話48個鐘內送到，過咗三日都仲未到。", "review"),  # its key clause
+    ("延误行李48小时内免费送到府上", "登记后说48小时内送到府上，结果等了三天多。", "review"),
+    ("延誤行李會喺48個鐘內送到府上", "職員話72個鐘內送到。", "broken"),  # another quantity
+    ("延誤行李會喺48個鐘內送到府上", "職員話唔會48個鐘內送到。", "broken"),  # its key clause denied
+    ("報到排隊不會超過二十分鐘", "排隊超過二十分鐘先到我。", "broken"),  # what comes before a quantity is no key
+])
+def test_a_long_line_said_only_by_its_quantity_and_what_it_measures_goes_to_review(text, transcript, verdict):
+    check = judge_line(_line(text), transcript)
+    assert check.verdict == verdict, check.reason
+
+
 def test_a_required_line_said_in_cantonese_is_not_missing():
     """我哋會喺兩個鐘內覆電畀你 is the call-back line in Cantonese words: a person decides."""
     check = judge_line(_line("我们会在2小时内给您回电"), "職員話我哋會喺兩個鐘內覆電畀你。")
@@ -751,7 +763,8 @@ def test_a_wait_alone_measures_only_a_promise_the_visit_speaks_of():
     ("秋季会员礼遇，可免费延迟退房至下午两点",  # the part left out is a negation
      "前台完全没提秋季会员礼遇。退房时问能不能延迟到下午两点，前台说国庆期间不能延迟退房。", "broken"),
     ("押金将在退房后三天内原路退回", "押金收了1500，没说什么时候退回。", "broken"),  # too little of it
-    ("押金将在退房后三天内原路退回", "押金收了1500。房间很干净，早餐也不错，前台说三天内原路退回。", "broken"),  # not in one place
+    # not in one place, but its key clause (三天内原路退回) said: a person decides
+    ("押金将在退房后三天内原路退回", "押金收了1500。房间很干净，早餐也不错，前台说三天内原路退回。", "review"),
     ("Thank you for calling Aurelia Home, how can I help you?", "Thank you.", "broken"),
 ])
 def test_a_long_required_line_said_in_other_words_goes_to_review(text, transcript, verdict):
