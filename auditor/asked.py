@@ -18,28 +18,18 @@ _NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问�
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _QUESTION_START = lexicon.words_regex(("en", "question_starts"))  # a clause opening "will there be…" asks
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
-# English asking and expecting words long enough to be known with two letters swapped
-_TYPO_TARGETS = frozenset(word for name in ("asking", "expecting") for word in lexicon.words("en", name)
-                          if " " not in word and len(word) >= 5)
-_TYPO_LETTERS = frozenset("".join(sorted(word)) for word in _TYPO_TARGETS)  # a swap keeps the letters
-_LATIN_WORD = re.compile(r"[a-z]{5,}")
+# English asking and expecting words typed with two neighbouring letters swapped ("expceted
+# a robot" still expected one): every such spelling. Only a swap: a letter changed, added or
+# dropped makes other words of them (tasked, assured, wandered).
+_SWAPPED = frozenset(word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                     for name in ("asking", "expecting") for word in lexicon.words("en", name)
+                     if " " not in word and len(word) >= 5
+                     for i in range(len(word) - 1) if word[i] != word[i + 1])
+_LONG_WORD = re.compile(r"(?<![a-z])[a-z]{5,}(?![a-z])")
 
 
 def _swapped_letters(text: str) -> list[tuple[int, int]]:
-    """Asking and expecting words typed with two neighbouring letters swapped ("expceted a
-    robot" still expected one). Only a swap: a letter changed, added or dropped makes other
-    words of them (tasked, assured, wandered)."""
-    found = []
-    for word in _LATIN_WORD.finditer(text):
-        written = word.group()
-        if written in _TYPO_TARGETS or "".join(sorted(written)) not in _TYPO_LETTERS:
-            continue  # (found by the word pattern, or no swap of it is one)
-        for i in range(len(written) - 1):
-            if written[i] != written[i + 1] and \
-                    written[:i] + written[i + 1] + written[i] + written[i + 2:] in _TYPO_TARGETS:
-                found.append(word.span())
-                break
-    return found
+    return [match.span() for match in _LONG_WORD.finditer(text) if match.group() in _SWAPPED]
 
 
 @lru_cache(maxsize=64)

@@ -21,6 +21,7 @@ _WORD = re.compile("|".join(map(re.escape, sorted(_WORDS, key=len, reverse=True)
 _ANY = re.compile("[" + re.escape(_TABLE["chars"]["from"]) + "]|" + _WORD.pattern)
 
 
+@lru_cache(maxsize=4096)  # asked once per script line of a visit: the same text, again and again
 def has_cantonese(text: str) -> bool:
     """Does the (normalised) text hold a word the reading changes?"""
     return _ANY.search(text) is not None

@@ -461,6 +461,7 @@ def prefilter_score(phrase: str, text: str, score: float, threshold: float) -> f
 
 
 _MARK_SLACK = 10.0  # how far below the cutoff an alignment is still scored as a window
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
@@ -470,8 +471,9 @@ def _aligned(phrase: str, text: str, cutoff: float) -> tuple[float, int, int] | 
     # A little below the cutoff too: a window that takes in a clause mark scores less than
     # the same words at the end of the record, where rapidfuzz's window may stop short.
     alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=max(0.0, cutoff - _MARK_SLACK))
-    if alignment is None:
-        return None
+    if alignment is None or alignment.score < cutoff \
+            and not _CLAUSE_MARK.search(text, alignment.dest_start, alignment.dest_end):
+        return None  # (below the cutoff, only a window with a clause mark in it is scored again)
     if len(phrase) > len(text):  # the text is the shorter one: it is all the window there is
         found = _window_score(phrase, text, 0, len(text))
         return found if found[0] >= cutoff else None

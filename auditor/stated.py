@@ -446,7 +446,6 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _WAITING = 2  # the strength of the words of waiting (MetricIndex)
-_FAR_UNITS = frozenset(unit for unit, rank in _TIME_RANK.items() if rank >= 2)  # two steps above another
 _FAR_FACTOR = 10  # how many times a promise's target a quantity two time units above may be
 _WAITED_NEAR = 8  # how far before a quantity they may stand (足足等了|七分钟, "waited fifty-five minutes")
 
@@ -478,6 +477,7 @@ class MetricIndex:
         self.pattern = _words_pattern(tuple(sorted(self.owners, key=lambda word: (-len(word), word))))
         self.units = frozenset(unit for unit, _ in metrics.values())
         self._unit_of = {key: unit for key, (unit, _) in metrics.items()}
+        self._far_by_unit: dict[str, frozenset[str]] = {}
         # promise -> the most a quantity two time units above its unit may convert to
         self._far_limit = {key: _FAR_FACTOR * target for key, target in (targets or {}).items()
                            if target is not None}
@@ -501,12 +501,21 @@ class MetricIndex:
             self._by_unit[unit] = owners
         return owners
 
+    def _far_keys(self, unit: str) -> frozenset[str]:
+        """The promises whose unit stands two time units below ``unit`` (cached per unit)."""
+        keys = self._far_by_unit.get(unit)
+        if keys is None:
+            rank = _TIME_RANK.get(unit)
+            keys = frozenset(key for key, own in self._unit_of.items()
+                             if rank is not None and own in _TIME_RANK and rank - _TIME_RANK[own] >= 2)
+            self._far_by_unit[unit] = keys
+        return keys
+
     def _too_far(self, stated: Stated, key: str) -> bool:
-        """Is a quantity two time units above a promise's too large to measure it? A week
-        for a 48-hour delivery is a late bag; "two days later" is not a 2-minute answer."""
+        """Is a quantity two time units above a promise's (:meth:`_far_keys`) too large to
+        measure it? A week for a 48-hour delivery is a late bag; "two days later" is not a
+        2-minute answer."""
         unit = self._unit_of[key]
-        if unit not in _TIME_RANK or _TIME_RANK[stated.unit] - _TIME_RANK[unit] < 2:
-            return False
         limit = self._far_limit.get(key)
         return limit is None or in_unit(stated.value, stated.unit, unit) > limit
 
@@ -533,7 +542,7 @@ class MetricIndex:
             owners = self._owners(stated.unit)
             if not owners:
                 continue
-            far = stated.unit in _FAR_UNITS
+            far = self._far_keys(stated.unit)
             nearest: tuple[tuple[int, int, float], str] | None = None
             for hit in self.pattern.finditer(text, *_search_window(text, stated)):
                 tiers = owners.get(hit.group())
@@ -555,7 +564,7 @@ class MetricIndex:
                             break  # "waited 55 minutes", 等了七分钟 right before it…
                         keys = [key for key in keys if key in spoken]  # …on a visit about the promise
                     for key in keys:
-                        if far and self._too_far(stated, key):
+                        if key in far and self._too_far(stated, key):
                             continue
                         rank = (strength, distance, -spoken.get(key, 0.0))
                         if nearest is None or rank < nearest[0]:
