@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-# Before any Qt import anywhere: the tests run without a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any Qt import anywhere: the tests run without a display (an empty value, as some
+# CI runners set, counts as none: Qt would look for an X server and abort).
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
