@@ -138,7 +138,7 @@ def parse_unit(value: object) -> str:
     text = str(value).strip()
     unit = canonical_unit(text)
     if unit is None:
-        raise ValueError(f"'{value}' is not a unit this app knows (min, h, day, week, %, CNY, HKD, TWD, USD …)")
+        raise ValueError(f"'{value}' is not a unit this app knows (min, h, day, working day, week, %, CNY, HKD, TWD, USD …)")
     return unit
 
 
