@@ -18,6 +18,14 @@ _NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问�
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _QUESTION_START = lexicon.words_regex(("en", "question_starts"))  # a clause opening "will there be…" asks
 _ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+_COMPLAINT = re.compile(r"\s*(?:" + lexicon.alternation(("en", "complaint_after_asking"), ("zh", "complaint_after_asking"))
+                        + r")(?![a-z])")
+# An answer opens its clause, after "she said" at most: 对方说是真人 is no 是 of an answer.
+_ANSWER_YES = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en", "affirmatives"), ("zh", "affirmatives"))
+                         + r")(?![a-z])")
+_ANSWER_NO = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en", "negatives"), ("zh", "negatives"))
+                        + r")(?![a-z])")
+_AMOUNT = re.compile(r"(?<![0-9.])(?!0(?:\.0+)?(?:cny|hkd|twd|usd))[0-9]+(?:\.[0-9]+)?(?:cny|hkd|twd|usd)(?![a-z])")
 # English asking and expecting words typed with two neighbouring letters swapped ("expceted
 # a robot" still expected one): every such spelling. Only a swap: a letter changed, added or
 # dropped makes other words of them (tasked, assured, wandered).
@@ -40,7 +48,8 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     asking = sorted(asking + _swapped_letters(text))
     if asking:
         words = [match.span() for match in _NOT_ASKING.finditer(text)]
-        asking = [(start, end) for start, end in asking if not any(low <= start and end <= high for low, high in words)]
+        asking = [(start, end) for start, end in asking if not any(low <= start and end <= high for low, high in words)
+                  and not _COMPLAINT.match(text, end)]  # "I asked why there was a fee": a complaint
     return tuple(asking), tuple(match.start() for match in _CONTRAST.finditer(text))
 
 
@@ -49,7 +58,28 @@ def is_asked(text: str, start: int, end: int) -> bool:
     """Is the phrase at [start, end) the shopper's question or expectation rather than what
     staff did ("I asked if there was a delivery charge", 请问是人工吗, "I was braced for an
     automated menu")? A contrast word between ends the question's reach ("I asked for a
-    person but got a bot")."""
+    person but got a bot"), and a question answered yes or with an amount asked about what
+    happened ("Is there a change fee? Yes, HK$50")."""
+    return _asks(text, start, end) and not _confirmed(text, end)
+
+
+def _confirmed(text: str, end: int) -> bool:
+    """Does the answer after the question holding [.., end) say yes, or name an amount, in
+    the two clauses after it, before any no?"""
+    close = clause_end(text, end)
+    for _ in range(2):
+        if close >= len(text):
+            return False
+        start, close = close + 1, clause_end(text, close + 1)
+        clause = text[start:close].strip()
+        if _ANSWER_NO.match(clause):
+            return False
+        if _ANSWER_YES.match(clause) or _AMOUNT.search(clause):
+            return True
+    return False
+
+
+def _asks(text: str, start: int, end: int) -> bool:
     asking, contrasts = _marks(text)
     if asking:
         low = max(clause_start(text, start), start - _ASK_REACH)

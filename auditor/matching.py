@@ -45,6 +45,7 @@ _TOKEN = re.compile(lexicon.token_class())  # a synonym group's token: the key w
 # characters.
 _EN_NEGATORS = frozenset(lexicon.words("en", "negators"))
 _EN_ARTICLES = frozenset(lexicon.words("en", "negation_skip"))
+_EN_EXCEPT = frozenset(lexicon.words("en", "negation_exceptions"))
 _ZH_NEGATORS = lexicon.words("zh", "negators")
 _ZH_NEGATOR_CHARS = frozenset("".join(_ZH_NEGATORS))  # (a cheap test before looking for each)
 _NEGATOR_CHAR_CLASS = re.escape("".join(sorted(_ZH_NEGATOR_CHARS)))
@@ -576,6 +577,8 @@ def is_negated(text: str, start: int) -> bool:
     words = _WORD.findall(before)
     checked = 0
     for word in reversed(words):
+        if word in _EN_EXCEPT:
+            return False  # "nothing but a bot", "no one except a robot": only a robot
         if word in _EN_NEGATORS:
             return True
         if word in _EN_ARTICLES:
@@ -587,7 +590,7 @@ def is_negated(text: str, start: int) -> bool:
 
 
 _DENIED_AFTER = re.compile(
-    rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
+    rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:\.0+)?(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
     rf"|(?:{lexicon.alternation(('en', 'negators_after'), ('zh', 'negators_after'))})(?![a-z]))")
 
 

@@ -533,7 +533,8 @@ _CNUM = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 # turn into a space after this pass has run.
 _BEFORE_UNIT = r"(?:\s*|-(?=[a-z]))"
 
-_QUARTER_HOURS = lexicon.alternation(("zh", "quarter_hours"))
+_QUARTER_HOURS = f"(?:{lexicon.alternation(('zh', 'quarter_hours'))})" \
+    f"(?![{re.escape(lexicon.text('zh', 'quarter_hours', 'not_before'))}])"
 _QUANTITY = re.compile(
     f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
     f"|(?P<qn>[一二两三123])?(?:{_QUARTER_HOURS})"

@@ -317,6 +317,8 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
             other = None
         if other is None and prepared.keys and any(key[:2] in text.text for key in prepared.keys):
             other = find_key_clause(prepared.phrase, text.text, prepared.keys)  # 48个钟内送到: its key clause
+            if other is not None and is_asked(text.text, other.start, other.end):
+                other = None  # the shopper's question (我问佢係咪48個鐘內送到), not staff saying it
         if other is not None and not other.negated:
             match, state, in_substance = other, "unsure", True
     evidence = _evidence(text, match) if state in ("found", "unsure") else None

@@ -573,7 +573,8 @@ class MetricIndex:
                 (strength, distance, _), key = nearest
                 # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
                 rank = (derived, _is_ordinal(text, stated), strength, distance)
-                if (key not in best or rank < best[key][0]) and not _is_claim(text, stated):
+                if (key not in best or rank < best[key][0]) and not _is_claim(text, stated) \
+                        and not _on_another_occasion(text, stated):
                     best[key] = (rank, stated)
         return {key: stated for key, (_, stated) in best.items()}
 
@@ -590,6 +591,14 @@ def _search_window(text: str, stated: Stated) -> tuple[int, int]:
     if start > 0 and _FILLER.fullmatch(text[start:stated.start] + " " + text[stated.end:end]):
         start = clause_start(text, start - 1)
     return max(start, stated.start - _NEAR), min(end, stated.end + _NEAR)
+
+
+_OTHER_OCCASION = lexicon.words_regex(("en", "other_occasion"), ("zh", "other_occasion"))
+
+
+def _on_another_occasion(text: str, stated: Stated) -> bool:
+    """"Last year a complaint took two weeks", 上次等了两个小时: not this visit's measurement."""
+    return _OTHER_OCCASION.search(text, clause_start(text, stated.start), stated.start) is not None
 
 
 def _is_ordinal(text: str, stated: Stated) -> bool:

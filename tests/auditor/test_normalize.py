@@ -98,6 +98,8 @@ def test_traditional_characters_fold_one_by_one(plain):
     ("三天半", "3.5day"),
     ("一刻钟", "15min"),
     ("三刻钟", "45min"),
+    ("排咗三個骨", "排咗45min"),  # Cantonese: three quarters of an hour
+    ("三個骨頭", "三个骨头"),  # …but three bones are three bones
     ("百分之二十", "20%"),
     ("百分之九十五", "95%"),
     ("两周", "2week"),

@@ -222,6 +222,7 @@ def test_a_measurement_in_another_currency_is_not_compared(transcript):
     (DELIVERY, "一个礼拜后送到", "一个礼拜", "broken"),
     (REFUND, "退款等了十个工作日才到账", "十个工作日", "broken"),  # working days: 14 days
     (REFUND, "The refund was credited after 5 business days.", "5 business days", "kept"),  # a week
+    (DELIVERY, "Ordered Monday morning, the parcel only showed up a week later.", "a week", "broken"),  # "showed up" claims nothing
     (CALLBACK, "拖了三个来钟头才回电", "三个来钟头", "broken"),
     (CALLBACK, "等了二三十分钟才回电", "二三十分钟", "broken"),  # 20-30 min
     (CALLBACK, "回电等了十来分钟", "十来分钟", "kept"),  # ten or so
@@ -564,6 +565,7 @@ def test_a_forbidden_line_not_said_is_kept(text, transcript):
     ("延誤行李會喺48個鐘內送到府上", "職員話72個鐘內送到。", "broken"),  # another quantity
     ("延誤行李會喺48個鐘內送到府上", "職員話唔會48個鐘內送到。", "broken"),  # its key clause denied
     ("報到排隊不會超過二十分鐘", "排隊超過二十分鐘先到我。", "broken"),  # what comes before a quantity is no key
+    ("延誤行李會喺48個鐘內送到府上", "職員冇講幾耐送到，我問佢係咪48個鐘內送到，佢話唔肯定。", "broken"),  # the shopper's question
 ])
 def test_a_long_line_said_only_by_its_quantity_and_what_it_measures_goes_to_review(text, transcript, verdict):
     check = judge_line(_line(text), transcript)
@@ -725,6 +727,16 @@ def test_a_quantity_two_time_units_above_a_promise_measures_it_only_when_near_it
     assert "P-DEL48" not in MetricIndex(both, vocabulary).assign(week)
 
 
+def test_a_quantity_of_another_occasion_is_no_measurement_of_this_visit():
+    """"Last year a complaint took two weeks" and 上次等了两个小时 say nothing of this visit."""
+    answer = _promise("Complaints answered within 72 hours 投诉72小时内回复", key="P-CMP", metric="reply_time",
+                      operator="<=", target=72, unit="h")
+    check = judge(answer, "Last year a complaint took them two weeks to reply; this time the reply came in 20 hours.")
+    assert check.verdict == "kept" and "20 h" in check.reason, check.reason
+    check = judge(CALLBACK, "上次回电等了两个小时，这次留言后十分钟就回电了。")
+    assert check.verdict == "kept" and "10 min" in check.reason, check.reason
+
+
 def test_time_passed_measures_the_promise_the_visit_speaks_of():
     """过咗三日都仲未到: three days passed, and the bag is still not there."""
     prepared = prepare_promise(DELIVERY, NORMALIZER)
@@ -790,7 +802,7 @@ def test_a_cue_in_other_words_of_the_lexicon_breaks_the_promise(promise, transcr
     assert check.verdict == "broken" and check.reason.startswith(f"breach cue '{cue}, in other words "), check.reason
 
 
-FLEX = _promise("Flex fares: change your flight with no change fee", key="P-FLEX", cues=("change fee", "admin fee"))
+FLEX = _promise("Flex fares: change your flight with no change fee", key="P-FLEX", cues=("change fee", "admin fee", "改期費"))
 
 
 @pytest.mark.parametrize("transcript, verdict", [
@@ -800,6 +812,10 @@ FLEX = _promise("Flex fares: change your flight with no change fee", key="P-FLEX
     ("Why was I charged an admin fee? The agent could not say.", "broken"),  # a complaint, not a question
     ("The email showed a change fee of HK$150.", "broken"),
     ("Will there be a refund? The agent said yes, but they charged an admin fee first.", "broken"),
+    ("Is there a change fee? Yes, HK$50, the agent said.", "broken"),  # a question answered yes: it happened
+    ("Is there an admin fee for date changes? She said yes, HK$100 each.", "broken"),
+    ("I asked why there was an admin fee of HK$40 on my receipt.", "broken"),  # asked why: a complaint
+    ("收據列明：改期費 HK$0.00（會員豁免）。", "kept"),  # a fee of nothing, with decimals
 ], ids=_ids)
 def test_a_yes_or_no_question_asks_and_a_fee_of_nothing_is_none(transcript, verdict):
     check = judge(FLEX, transcript)
@@ -808,6 +824,16 @@ def test_a_yes_or_no_question_asks_and_a_fee_of_nothing_is_none(transcript, verd
 
 PERSON_REPLIES = _promise("Message us: a person replies within 5 minutes. 在线客服5分钟内回复", key="P-CHAT",
                           cues=("no reply", "已读不回"))
+
+
+@pytest.mark.parametrize("promise, transcript, verdict", [
+    (SERVICE, "Nothing but a bot replied, with a menu of links.", "broken"),  # nothing but: only
+    (SERVICE, "No one except a robot answered, all evening.", "broken"),
+    (SERVICE, "Not a bot: a person replied within two minutes.", "kept"),
+    (_promise("專人跟進投訴", key="P-FOLLOW", cues=("no follow-up",)), "投訴之後只收到自動短訊，冇真人跟進過。", "broken"),  # 专人
+], ids=_ids)
+def test_only_a_bot_said_with_a_negator_is_no_denial(promise, transcript, verdict):
+    assert judge(promise, transcript).verdict == verdict
 
 
 def test_a_promise_of_a_person_is_broken_by_no_human_though_it_lists_no_such_cue():
