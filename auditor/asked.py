@@ -25,7 +25,8 @@ _ANSWER_YES = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en"
                          + r")(?![a-z])")
 _ANSWER_NO = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en", "negatives"), ("zh", "negatives"))
                         + r")(?![a-z])")
-_AMOUNT = re.compile(r"(?<![0-9.])(?!0(?:\.0+)?(?:cny|hkd|twd|usd))[0-9]+(?:\.[0-9]+)?(?:cny|hkd|twd|usd)(?![a-z])")
+# …or the answer is an amount, not nothing ("Is there a fee? HK$50, she said.")
+_ANSWER_AMOUNT = re.compile(r"(?:[a-z]+\s+said\s+)?(?!0(?:\.0+)?(?:cny|hkd|twd|usd))[0-9]+(?:\.[0-9]+)?(?:cny|hkd|twd|usd)(?![a-z])")
 # English asking and expecting words typed with two neighbouring letters swapped ("expceted
 # a robot" still expected one): every such spelling. Only a swap: a letter changed, added or
 # dropped makes other words of them (tasked, assured, wandered).
@@ -64,8 +65,8 @@ def is_asked(text: str, start: int, end: int) -> bool:
 
 
 def _confirmed(text: str, end: int) -> bool:
-    """Does the answer after the question holding [.., end) say yes, or name an amount, in
-    the two clauses after it, before any no?"""
+    """Does the answer after the question holding [.., end) open with yes or an amount, in
+    one of the two clauses after it, before any no?"""
     close = clause_end(text, end)
     for _ in range(2):
         if close >= len(text):
@@ -74,7 +75,7 @@ def _confirmed(text: str, end: int) -> bool:
         clause = text[start:close].strip()
         if _ANSWER_NO.match(clause):
             return False
-        if _ANSWER_YES.match(clause) or _AMOUNT.search(clause):
+        if _ANSWER_YES.match(clause) or _ANSWER_AMOUNT.match(clause):
             return True
     return False
 

@@ -376,6 +376,7 @@ def test_thresholds_decide_between_broken_review_and_kept():
     (SERVICE, "唔係機械人，係真人"),  # 機械人: Hong Kong's word for a robot, in Cantonese
     (SERVICE, "I expceted a robot; Amy answered at once."),  # an expectation typed with two letters swapped
     (SERVICE, "I aksed whether it was a robot. No, a person."),
+    (SERVICE, "I asked whether the chat was a bot. Then I paid HK$100 for the seat."),  # an amount, but no answer
 ], ids=_ids)
 def test_a_negated_cue_keeps_the_promise(promise, transcript):
     check = judge(promise, transcript)
