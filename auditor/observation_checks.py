@@ -83,14 +83,14 @@ def _paraphrases(cues: dict[str, str], normalizer: Normalizer, promise_text: str
         for phrase in family:  # (没有真人 and 没有人工 are one form: the first names it)
             if form := normalizer.phrase(phrase):
                 forms.setdefault(form, phrase)
-        own = next((cues[form] for form in forms if form in cues), None)
+        own = next((f"in other words {cues[form]}" for form in forms if form in cues), None)
         if own is None and promise_text:
-            own = next((f"the promise's '{word}'" for word in promised_by
+            own = next((f"though the promise names '{word}'" for word in promised_by
                         if _has_word(promise_text, normalizer.phrase(word))), None)
         if own is not None:
             for form, phrase in forms.items():
                 if form not in cues:
-                    found.setdefault(form, f"{phrase}, in other words {own}")
+                    found.setdefault(form, f"{phrase}, {own}")
     return found
 
 
