@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from auditor.store import Project  # noqa: E402
 from ui.audit_page import AuditPage  # noqa: E402
+from ui.garbage import GuiThreadCollector  # noqa: E402
 
 TICK_MS = 10
 GOAL_MS = 100.0
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
               "once to prepare it.", file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication([])
+    collector = GuiThreadCollector(app)  # as ui.app.run does: cycles collected on this thread, between jobs
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder) / "work.btaproj"
         shutil.copyfile(prepared, work)

@@ -37,6 +37,13 @@ Progress = Callable[..., None]  # progress(done, total=0); total 0 means "not kn
 Job = Callable[..., Any]  # job(progress=..., is_cancelled=...) -> result
 
 _PROGRESS_INTERVAL_SECONDS = 0.05  # at most ~20 progress signals a second, however often the job reports
+_running = 0  # jobs started and not yet ended (ui.garbage waits for none to collect)
+
+
+def jobs_running() -> bool:
+    """Is a background job running? (A long job makes millions of objects and no cycles
+    worth collecting: collecting them would pause the window; see ui.garbage.)"""
+    return _running > 0
 
 
 def project_job(path: str | Path, work: Callable[..., Any]) -> Job:
@@ -99,6 +106,8 @@ class BackgroundTask(QObject):
         self._done = False
 
     def start(self) -> None:
+        global _running
+        _running += 1
         self._worker.start()
 
     def cancel(self) -> None:
@@ -131,6 +140,9 @@ class BackgroundTask(QObject):
         self.finished.emit()
 
     def _end(self) -> None:
+        global _running
+        if not self._done:
+            _running -= 1
         self._done = True
         self._worker.wait()  # the thread has emitted its last signal; let it finish before anyone deletes it
 

@@ -6,7 +6,9 @@ in this app that is often a worker thread (an import, an audit, a report). A cyc
 holds a widget's wrapper would then destroy the widget off the GUI thread, and the app
 crashes later, somewhere unrelated. So while the app runs, automatic collection is off and
 a timer on the GUI thread collects instead, by the same thresholds (the pattern of
-pyqtgraph's and Anki's garbage collectors).
+pyqtgraph's and Anki's garbage collectors), and not while a background job runs: an audit
+makes millions of short-lived objects and no cycles worth chasing, and collecting them
+would pause the window (auditor.audit keeps the collector off for its duration too).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QObject, QTimer
+
+from ui.background import jobs_running
 
 _INTERVAL_MS = 1000  # how often the GUI thread looks at the allocation counts
 
@@ -35,6 +39,8 @@ class GuiThreadCollector(QObject):
         the number of unreachable objects found."""
         if full:
             return gc.collect()
+        if jobs_running():
+            return 0  # after the job: its objects are gone by then
         found = 0
         counts = gc.get_count()
         for generation in range(3):

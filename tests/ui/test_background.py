@@ -215,3 +215,31 @@ def test_the_collector_collects_by_the_thresholds_and_gives_collection_back(qapp
     collector.stop()
     assert gc.isenabled()
     gc.disable()  # (the conftest's collector is still running for this test)
+
+
+def test_the_collector_waits_while_a_job_runs(qtbot: QtBot, parent: QWidget, qapp):
+    """An audit makes millions of objects and no cycles worth chasing: collecting during it
+    would pause the window, so the GUI thread's collector waits until no job runs."""
+    import gc
+
+    from ui.background import jobs_running
+    from ui.garbage import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp, interval_ms=60_000)
+    release = threading.Event()
+    task = run_in_background(parent, lambda progress, is_cancelled: release.wait(10), title="t", label="l",
+                             show_progress=False)
+    finalised_on: list[int] = []
+    try:
+        assert jobs_running()
+        for _ in range(2_000):
+            _Cycle(finalised_on)
+        assert collector.collect() == 0 and finalised_on == []
+    finally:
+        release.set()
+    qtbot.wait_until(lambda: not task.is_running(), timeout=10_000)
+    assert not jobs_running()
+    collector.collect()  # (or the conftest's collector got there first: either way, after the job)
+    assert finalised_on and set(finalised_on) == {threading.get_ident()}
+    collector.stop()
+    gc.disable()  # (the conftest's collector is still running for this test)
