@@ -17,14 +17,21 @@ from ui.main_window import MainWindow
 from ui_project_data import SMALL_FILES
 
 
-@pytest.fixture(autouse=True)
-def _cycles_collected_on_the_gui_thread(qapp: QApplication) -> Iterator[GuiThreadCollector]:
-    """As in the app (ui.garbage): no cycle is collected on a worker thread, where it could
-    destroy a widget an earlier test left behind; each test's cycles go at its end, here."""
+@pytest.fixture(scope="session")
+def _gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As in the app (ui.garbage), for all the desktop tests: Python never collects cycles on
+    its own, so never on a worker thread (a job a test started may still be ending as the next
+    one begins), where a cycle could destroy a widget an earlier test left behind."""
     collector = GuiThreadCollector(qapp)
     yield collector
     collector.stop()
-    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(_gui_thread_collector: GuiThreadCollector) -> Iterator[None]:
+    """Each test's cycles go at its end, here on the GUI thread, after its widgets closed."""
+    yield
+    _gui_thread_collector.collect(full=True)
 
 
 @pytest.fixture

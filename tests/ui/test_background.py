@@ -204,7 +204,7 @@ def test_the_collector_collects_by_the_thresholds_and_gives_collection_back(qapp
 
     from ui.garbage import GuiThreadCollector
 
-    gc.enable()
+    gc.enable()  # (as outside the app: the conftest's collector has it off)
     collector = GuiThreadCollector(qapp, interval_ms=60_000)
     assert not gc.isenabled()
     finalised_on: list[int] = []
