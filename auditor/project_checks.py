@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from auditor import lexicon
 from auditor.model import Check, Evidence
 from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
-from auditor.quantity import Quantity
+from auditor.quantity import UNIT_KINDS, Quantity
 from auditor.records import Promise, ScriptLine
 from auditor.subject import SPOKEN, spoken_weight, text_terms, typo_map, with_typos
 from auditor.stated import Stated, clock_ranges, clock_times, in_unit, quantities, rates, same_kind
@@ -97,7 +97,8 @@ def _says_something(clause: str) -> bool:
 # states "Replacement SIM ready within 1 hour". The quantities are compared afterwards.
 _EN_FUNCTION_WORDS = re.compile(rf"(?<![a-z'])(?:{lexicon.alternation(('en', 'function_words'))})(?![a-z'])")
 _ZH_FUNCTION_CHARS = re.compile(f"[{lexicon.text('zh', 'function_chars')}]")
-_DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit in ("s", "min", "h", "day", "workday", "week")) + ")(?![a-z])")
+_DURATION = re.compile("#(?:" + "|".join(UNIT_TOKENS[unit] for unit, (kind, _) in UNIT_KINDS.items() if kind == "time")
+                       + ")(?![a-z])")
 _SPACES = re.compile(r"\s+")
 
 
