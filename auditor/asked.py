@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from auditor import lexicon
-from auditor.normalize import clause_end, clause_start
+from auditor.normalize import UNIT_TOKENS, clause_end, clause_start
 
 _ASKING = lexicon.words_regex(("en", "asking"), ("en", "expecting"), ("zh", "asking"), ("zh", "expecting"))
 _CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
@@ -26,7 +26,8 @@ _ANSWER_YES = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en"
 _ANSWER_NO = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en", "negatives"), ("zh", "negatives"))
                         + r")(?![a-z])")
 # …or the answer is an amount, not nothing ("Is there a fee? HK$50, she said.")
-_ANSWER_AMOUNT = re.compile(r"(?:[a-z]+\s+said\s+)?(?!0(?:\.0+)?(?:cny|hkd|twd|usd))[0-9]+(?:\.[0-9]+)?(?:cny|hkd|twd|usd)(?![a-z])")
+_MONEY = "|".join(UNIT_TOKENS[unit] for unit in ("CNY", "HKD", "TWD", "USD"))
+_ANSWER_AMOUNT = re.compile(rf"(?:[a-z]+\s+said\s+)?(?!0(?:\.0+)?(?:{_MONEY}))[0-9]+(?:\.[0-9]+)?(?:{_MONEY})(?![a-z])")
 # English asking and expecting words typed with two neighbouring letters swapped ("expceted
 # a robot" still expected one): every such spelling. Only a swap: a letter changed, added or
 # dropped makes other words of them (tasked, assured, wandered).

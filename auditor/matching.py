@@ -367,9 +367,9 @@ KEY_CLAUSE_SCORE = 75.0  # a line said only by its quantity and what the quantit
 def key_clauses(phrase: str) -> tuple[str, ...]:
     """What a long line that states one quantity says by it, in content view: the quantity
     and the word after it, a synonym token or two Chinese characters (延误行李会喺48h内送到府上
-    -> 48h + the token of 送到府上; 我们会在2h内给您回电 -> 2h + the token of 回电); () for a
-    line without exactly one quantity, or with none of these after it. (Not the words before
-    it: 不会超过20min says nothing by 超过20min.)"""
+    -> 48h + the token of 送到府上); () for a line whose content is short, without exactly one
+    quantity, or with none of these after it. (Not the words before it: 不会超过20min says
+    nothing by 超过20min.)"""
     content = content_view(phrase)
     if len(content) < _MIN_SUBSTANCE:
         return ()
