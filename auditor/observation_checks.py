@@ -65,9 +65,14 @@ def _paraphrase_families() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...
     not for every promise)."""
     families: dict[str, list[str]] = {}
     promised: dict[str, list[str]] = {}
+    languages = lexicon.words("en", "language_names")
     for language in lexicon.LANGUAGES:
         for name, phrases in lexicon.table(language, "cue_paraphrases").items():
-            families.setdefault(name, []).extend(phrases)
+            # "no one spoke {language}": once for each language (its other names are synonyms)
+            families.setdefault(name, []).extend(
+                variant for phrase in phrases
+                for variant in ([phrase.replace("{language}", each) for each in languages]
+                                if "{language}" in phrase else [phrase]))
         for name, words in lexicon.table(language, "cue_families_promised").items():
             promised.setdefault(name, []).extend(words)
     return tuple((tuple(phrases), tuple(promised.get(name, ()))) for name, phrases in families.items())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.lexicon import char_class, token_class
-from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, in_quotes, split_clauses
+from auditor.normalize import NUMBER_UNIT, UNIT_TOKENS, clause_end, clause_start, fold_text, in_quotes, split_clauses
 from auditor.quantity import CN_NUMERAL_CHARS, UNIT_KINDS, canonical_unit, chinese_to_number, convert
 
 _TOKENS = re.compile(token_class())  # synonym groups, see auditor.audit.matching_normalizer
@@ -171,7 +171,43 @@ def quantities(text: str) -> tuple[Stated, ...]:
             found.append(Stated(value, unit, start, end, None, value, within=within))
         else:
             found.append(Stated(value, unit, start, end, value, value, within=within))
+    if found and _CORRECTION_HINT.search(text):
+        found = _corrected(text, found)
     return tuple(found)
+
+
+# "two days later, no, three", 两个小时，应该是三个小时: the second quantity takes the first's place.
+_CORRECTION_HINT = lexicon.words_regex(("en", "correction_clauses"), ("zh", "correction_clauses"),
+                                       ("en", "correction_words"), ("zh", "correction_words"))
+_CORRECTED = re.compile(
+    r"[^|\d]{0,12}?"  # "later", 之后 … between the quantity and the correction
+    rf"(?:\|\s*(?:{lexicon.alternation(('en', 'correction_clauses'), ('zh', 'correction_clauses'))})\s*\|"
+    rf"|[|\s]?\s*(?:{lexicon.alternation(('en', 'correction_words'), ('zh', 'correction_words'))})\s*)\s*(?=\d)")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.])")
+
+
+def _corrected(text: str, found: list[Stated]) -> list[Stated]:
+    """Quantities with the ones a record takes back replaced by what corrects them, at the
+    place of both (the words of the metric may stand by the first; evidence quotes the whole
+    correction): "2 days later, no, 3 days"; "two days later, no, three" is three days, in
+    the first one's unit."""
+    starts = {stated.start: stated for stated in found}
+    kept: list[Stated] = []
+    for stated in found:
+        if kept and kept[-1].end > stated.start:
+            stated = kept.pop()  # the correction of the one before, which now spans it (and may be corrected again)
+        while (match := _CORRECTED.match(text, stated.end)) is not None:
+            if (then := starts.get(match.end())) is not None:
+                if same_kind(then.unit, stated.unit):  # (not "2 hours, no, 3 bags": another thing)
+                    stated = Stated(then.value, then.unit, stated.start, then.end, then.low, then.high,
+                                    then.low_open, within=then.within)
+                break
+            if (number := _BARE_NUMBER.match(text, match.end())) is None:
+                break
+            value = float(number.group())
+            stated = Stated(value, stated.unit, stated.start, number.end(), value, value, within=stated.within)
+        kept.append(stated)
+    return kept
 
 
 _EN_PERIODS = lexicon.table("en", "day_periods")
@@ -196,9 +232,29 @@ class ClockTime:
     minutes: int
     start: int
     end: int
+    weekday: int | None = None  # Monday is 0: "Thu 10:00", 周四上午10点
+    next_day: bool = False  # on the day after the record's other times: "the next morning at 9:40", 隔天早上9点
 
     def __str__(self) -> str:
-        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+        day = _DAY_NAMES[self.weekday] + " " if self.weekday is not None else "next day " if self.next_day else ""
+        return f"{day}{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS = {fold_text(word): day for language in lexicon.LANGUAGES for word, day in lexicon.table(language, "weekdays").items()}
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<![{lexicon.chars('latin')}])(?P<day>{lexicon.alternation_of(_WEEKDAYS)})\s*(?:(?:at|on)\s+)?(?:{_ZH_PERIOD})?\s*\Z")
+_NEXT_DAY = re.compile(lexicon.alternation_of(fold_text(word) for language in lexicon.LANGUAGES
+                                              for word in lexicon.words(language, "next_day")))
+_DAY_REACH = 20  # characters before a time of day in which the words of the next day stand
+
+
+def _day_of(text: str, start: int) -> tuple[int | None, bool]:
+    """The day of the week right before a time of day, and whether words just before it in
+    its clause put it on the next day."""
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    reach = max(clause_start(text, start), start - _DAY_REACH)
+    return (_WEEKDAYS[weekday["day"]] if weekday else None), _NEXT_DAY.search(text, reach, start) is not None
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -218,7 +274,7 @@ def clock_times(text: str) -> list[ClockTime]:
         if offset and hour < 12 and not (match["period"] == "中午" and hour >= 11):
             hour += offset
         if hour <= 24 and minute < 60:
-            found.append(ClockTime(hour % 24 * 60 + minute, match.start(), match.end()))
+            found.append(ClockTime(hour % 24 * 60 + minute, match.start(), match.end(), *_day_of(text, match.start())))
     return found
 
 
@@ -254,14 +310,33 @@ def elapsed(text: str) -> tuple[Stated, ...]:
     ranges = {(first.start, second.start) for first, second in clock_ranges(text)}
     found = []
     for later in times:
-        gaps = [((later.minutes - earlier.minutes) % (24 * 60), earlier) for earlier in times
-                if (earlier.start, later.start) not in ranges and (later.start, earlier.start) not in ranges]
-        gaps = [(minutes, earlier) for minutes, earlier in gaps if 0 < minutes <= _LONGEST_ELAPSED]
+        gaps = [(minutes, earlier) for earlier in times
+                if (earlier.start, later.start) not in ranges and (later.start, earlier.start) not in ranges
+                and (minutes := _gap(earlier, later)) is not None
+                and not ((back := _gap(later, earlier)) is not None and back < minutes)]
         if gaps:
             minutes, earlier = min(gaps, key=lambda gap: gap[0])
-            found.append(Stated(float(minutes), "min", later.start, later.end, since=str(earlier), until=str(later),
+            value, unit = (float(minutes), "min") if minutes < 120 else (round(minutes / 60, 2), "h")
+            found.append(Stated(value, unit, later.start, later.end, since=str(earlier), until=str(later),
                                 since_span=(earlier.start, earlier.end)))
     return tuple(found)
+
+
+_LONGEST_DAYS = 7 * 24 * 60  # minutes: the most two times of named weekdays may be apart
+
+
+def _gap(earlier: ClockTime, later: ClockTime) -> int | None:
+    """The minutes from one time of day to another, when the record lets them be one span:
+    on one day (at most :data:`_LONGEST_ELAPSED` apart), on named days of the week ("Mon
+    18:30 … Thu 10:00"), or the second on the next day ("22:10 … the next morning at 9:40")."""
+    if earlier.weekday is not None and later.weekday is not None:
+        minutes = (later.weekday - earlier.weekday) % 7 * 24 * 60 + later.minutes - earlier.minutes
+        return minutes if 0 < minutes <= _LONGEST_DAYS else None
+    if later.next_day != earlier.next_day:
+        minutes = 24 * 60 + later.minutes - earlier.minutes
+        return minutes if later.next_day and 0 < minutes < 2 * 24 * 60 else None
+    minutes = (later.minutes - earlier.minutes) % (24 * 60)
+    return minutes if 0 < minutes <= _LONGEST_ELAPSED else None
 
 
 _PERIOD_HOURS = {"h": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
@@ -571,8 +646,9 @@ class MetricIndex:
                             nearest = (rank, key)
             if nearest is not None:
                 (strength, distance, _), key = nearest
-                # "第二天送到，共三十个小时": a day's ordinal is the weaker reading of a duration.
-                rank = (derived, _is_ordinal(text, stated), strength, distance)
+                # "第二天送到，共三十个小时": a day's ordinal is the weakest reading of a duration,
+                # after the time between two times of day (15:30 … 第二天早上九点).
+                rank = (_is_ordinal(text, stated), derived, strength, distance)
                 if (key not in best or rank < best[key][0]) and not _is_claim(text, stated) \
                         and not _on_another_occasion(text, stated):
                     best[key] = (rank, stated)

@@ -657,6 +657,45 @@ def test_the_time_between_two_times_of_day_is_a_measurement(transcript, verdict,
     assert (check.verdict, check.reason) == (verdict, reason)
 
 
+BAG = _promise("Delayed bag? We deliver it to your door within 48 hours", key="P-BAG", metric="bag_delivery",
+              operator="<=", target=48, unit="h", cues=("bag never arrived",))
+CALLBACK_2H = _promise("We call you back within 2 hours", key="P-CB2", metric="callback", operator="<=",
+                       target=2, unit="h", cues=("never called back",))
+
+
+@pytest.mark.parametrize("promise, transcript, verdict, reason", [
+    # times on named days of the week are days apart
+    (BAG, "Reported the bag missing Mon 18:30; it was delivered Thu 10:00.", "broken",
+     "reported 63.5 h (Mon 18:30 to Thu 10:00), the promise is <= 48 h"),
+    (BAG, "週一晚上6點半報失，星期三下午2點就送到府上。", "kept", "reported 43.5 h (Mon 18:30 to Wed 14:00), within the promise"),
+    # a time said to be on the next day is a day after the others
+    (CALLBACK_2H, "15:30挂的电话，结果第二天早上九点才回电。", "broken",
+     "reported 17.5 h (15:30 to next day 09:00), the promise is <= 2 h"),
+    (CALLBACK_2H, "I called at 22:10 and they called back the next morning at 7:40.", "broken",
+     "reported 9.5 h (22:10 to next day 07:40), the promise is <= 2 h"),
+], ids=_ids)
+def test_times_of_day_on_other_days_measure_the_days_between(promise, transcript, verdict, reason):
+    check = judge(promise, transcript)
+    assert (check.verdict, check.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize("promise, transcript, verdict, reason", [
+    (BAG, "It was delivered to my flat two days later, no, three.", "broken",
+     "reported 3 day, the promise is <= 48 h"),  # the bare number takes the first one's unit
+    (BAG, "行李两天，不对，三天才送到。", "broken", "reported 3 day, the promise is <= 48 h"),
+    (CALLBACK_2H, "They called back after three hours, I mean ninety minutes.", "kept", "reported 90 min, within the promise"),
+    (CALLBACK_2H, "They called back after 3 hours, not 1.", "broken", "reported 3 h, the promise is <= 2 h"),  # no correction
+], ids=_ids)
+def test_a_quantity_taken_back_gives_way_to_the_one_that_corrects_it(promise, transcript, verdict, reason):
+    check = judge(promise, transcript)
+    assert (check.verdict, check.reason) == (verdict, reason)
+
+
+def test_a_corrected_quantity_quotes_the_correction():
+    check = judge(BAG, "It was delivered to my flat two days later, no, three.")
+    assert check.evidence.text == "two days later, no, three"
+
+
 def test_an_elapsed_time_quotes_both_times():
     check = judge(ROOM_SERVICE, "Late order at 23:40. It arrived at 00:25.")
     assert check.evidence.text == "23:40. It arrived at 00:25"
@@ -797,10 +836,17 @@ CALL_BACK = _promise("We call you back within 15 minutes", key="P-CB", cues=("ne
     (CALL_BACK, "Left a message at 10:00. Nobody called back that day.", "nobody called back"),
     (ALWAYS_ON, "凌晨三點WhatsApp問嘢。之後一直叫我揀選項，等到四點都冇真人。", "冇真人"),  # Cantonese
     (ALWAYS_ON, "之後得個機械人覆我，一直叫我揀選項。", "得个机器人"),  # 機械人 is Hong Kong's robot
+    (PERSON_REPLIES_EARLY := _promise("Message us: a person replies within 5 minutes", key="P-CHAT",
+                                      cues=("no reply",)),
+     "半夜用LINE查詢，系統回：人工客服下班了，請早上再聯繫。", "人工服务下班"),  # human agents off duty: no human
+    (LANGUAGES := _promise("Cantonese, Mandarin or English: we serve you in your language", key="P-LANG",
+                           cues=("no one spoke Mandarin", "唔識講廣東話")),
+     "The agent spoke no English and there was no one who could help in English.", "spoke no english"),
+    (LANGUAGES, "櫃檯職員唔識講普通話，我哋用翻譯App。", "唔识讲mandarin"),  # another language of the promise
 ], ids=_ids)
 def test_a_cue_in_other_words_of_the_lexicon_breaks_the_promise(promise, transcript, cue):
     check = judge(promise, transcript)
-    assert check.verdict == "broken" and check.reason.startswith(f"breach cue '{cue}, in other words "), check.reason
+    assert check.verdict == "broken" and check.reason.startswith(f"breach cue '{cue}, "), check.reason
 
 
 FLEX = _promise("Flex fares: change your flight with no change fee", key="P-FLEX", cues=("change fee", "admin fee", "改期費"))
@@ -835,6 +881,15 @@ PERSON_REPLIES = _promise("Message us: a person replies within 5 minutes. 在线
 ], ids=_ids)
 def test_only_a_bot_said_with_a_negator_is_no_denial(promise, transcript, verdict):
     assert judge(promise, transcript).verdict == verdict
+
+
+@pytest.mark.parametrize("transcript", [
+    "Mandarin was no problem: the agent spoke English and Mandarin fluently.",
+    "她唔識講英文，但即刻叫咗識講英文嘅同事嚟幫手。",  # the cue of one language, then served in it
+])
+def test_a_language_named_without_its_breach_keeps_the_language_promise(transcript):
+    check = judge(LANGUAGES, transcript)
+    assert check is None or check.verdict != "broken" or "唔识讲english" in check.reason, check.reason
 
 
 def test_a_promise_of_a_person_is_broken_by_no_human_though_it_lists_no_such_cue():
