@@ -20,7 +20,7 @@ from auditor.normalize import Normalized, Normalizer, fold_text
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
-from auditor.stated import Stated, in_unit, meets, metric_vocabulary, metric_words, same_kind
+from auditor.stated import Stated, in_unit, meets, metric_vocabulary, metric_words, on_another_occasion, same_kind
 from auditor.subject import Subjects, speaks_of
 
 
@@ -256,8 +256,11 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         if match is not None and cue in prepared.paraphrases and match.score < thresholds.match:
             continue  # a cue in other words, said only roughly: neither a breach nor its denial
         while match is not None and (match.negated or is_asked(text.text, match.start, match.end)
-                                     or is_taken_back(text.text, match.end)):
-            negated = cue  # "not a bot", "I asked if…" — but it may be said again, and meant ("no fee", then a fee)
+                                     or is_taken_back(text.text, match.end)
+                                     or on_another_occasion(text.text, match.start)):
+            # "not a bot", "I asked if…", "last month I got no reply" — but it may be said
+            # again, and meant ("no fee", then a fee)
+            negated = cue
             match = _later(cue, text.text, match.end, thresholds.review)
         if match is None:
             continue

@@ -666,7 +666,12 @@ def _search_window(text: str, stated: Stated) -> tuple[int, int]:
     start, end = clause_start(text, stated.start), clause_end(text, stated.end)
     if start > 0 and _FILLER.fullmatch(text[start:stated.start] + " " + text[stated.end:end]):
         start = clause_start(text, start - 1)
-    return max(start, stated.start - _NEAR), min(end, stated.end + _NEAR)
+    near = stated.start - _NEAR
+    if stated.since_span is not None and stated.since_span[0] < stated.start:
+        # "joined the queue at 20:31 and reached the counter at 20:52": near either time
+        near = max(stated.since_span[0] - _NEAR, clause_start(text, stated.since_span[0]))
+        start = min(start, near)
+    return max(start, near), min(end, stated.end + _NEAR)
 
 
 _OTHER_OCCASION = lexicon.words_regex(("en", "other_occasion"), ("zh", "other_occasion"))
@@ -674,7 +679,13 @@ _OTHER_OCCASION = lexicon.words_regex(("en", "other_occasion"), ("zh", "other_oc
 
 def _on_another_occasion(text: str, stated: Stated) -> bool:
     """"Last year a complaint took two weeks", 上次等了两个小时: not this visit's measurement."""
-    return _OTHER_OCCASION.search(text, clause_start(text, stated.start), stated.start) is not None
+    return on_another_occasion(text, stated.start)
+
+
+def on_another_occasion(text: str, start: int) -> bool:
+    """Do words before ``start`` in its clause put it on another occasion than the visit
+    ("last month I got no reply", 上次……都冇人打返嚟)?"""
+    return _OTHER_OCCASION.search(text, clause_start(text, start), start) is not None
 
 
 def _is_ordinal(text: str, stated: Stated) -> bool:

@@ -841,8 +841,9 @@ CALL_BACK = _promise("We call you back within 15 minutes", key="P-CB", cues=("ne
      "半夜用LINE查詢，系統回：人工客服下班了，請早上再聯繫。", "人工服务下班"),  # human agents off duty: no human
     (LANGUAGES := _promise("Cantonese, Mandarin or English: we serve you in your language", key="P-LANG",
                            cues=("no one spoke Mandarin", "唔識講廣東話")),
-     "The agent spoke no English and there was no one who could help in English.", "spoke no english"),
-    (LANGUAGES, "櫃檯職員唔識講普通話，我哋用翻譯App。", "唔识讲mandarin"),  # another language of the promise
+     "The agent spoke no English and there was no one who could help in English.", "no one who could help in english"),
+    (LANGUAGES, "櫃檯冇人識講普通話，我哋用翻譯App。", "冇人识讲mandarin"),  # another language of the promise
+    (LANGUAGES, "Nobody there could manage English, so we used a translation app.", "nobody there could manage english"),
 ], ids=_ids)
 def test_a_cue_in_other_words_of_the_lexicon_breaks_the_promise(promise, transcript, cue):
     check = judge(promise, transcript)
@@ -885,7 +886,8 @@ def test_only_a_bot_said_with_a_negator_is_no_denial(promise, transcript, verdic
 
 @pytest.mark.parametrize("transcript", [
     "Mandarin was no problem: the agent spoke English and Mandarin fluently.",
-    "她唔識講英文，但即刻叫咗識講英文嘅同事嚟幫手。",  # the cue of one language, then served in it
+    "她唔識講英文，但即刻叫咗識講英文嘅同事嚟幫手。",  # one agent without it, then served in it
+    "第一位小姐说'我唔识讲普通话'，叫了另一位同事过来，普通话讲得很流利。",
 ])
 def test_a_language_named_without_its_breach_keeps_the_language_promise(transcript):
     check = judge(LANGUAGES, transcript)
@@ -943,3 +945,33 @@ def test_back_alone_ties_no_quantity_to_a_call_back():
                         target=2, unit="h", cues=("never called back",))
     check = judge(callback, "Asked for a refund for a spilled mocha, and the money was back 3 hours later.")
     assert check is None or not check.reason.startswith("reported"), check.reason
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (CALL_BACK, "上次打嚟投訴都冇人打返嚟；今次15分鐘內就覆電。"),  # 冇人打返嚟 was another occasion
+    (PERSON_REPLIES, "On another airline last month I got no reply all night; here Kit replied in a minute."),
+    (ALWAYS_ON, "Friends warned me it's only a robot answered at night; a real agent picked up."),  # hearsay
+    (FLEX, "回覆的小姐說嬰兒車免費托運，不會收change fee。"),  # 不會收: will not charge
+], ids=_ids)
+def test_a_cue_of_another_occasion_hearsay_or_will_not_is_no_breach(promise, transcript):
+    check = judge(promise, transcript)
+    assert check is None or check.verdict != "broken", check.reason
+
+
+QUEUE_15 = _promise("Check-in queue under 15 minutes", key="P-Q15", metric="checkin_queue", operator="<",
+                    target=15, unit="min")
+
+
+@pytest.mark.parametrize("promise, transcript, reason", [
+    # the metric's words stand by the first of the two times, further than by the second
+    (QUEUE_15, "Joined the Aisle J queue at 20:31 and reached the counter at 20:52.",
+     "reported 21 min (20:31 to 20:52), the promise is < 15 min"),
+    (PERSON_REPLIES, "23:58在App里点在线客服问托运额度。真人客服00:04才回。",  # 才回: replied, across midnight
+     "reported 6 min (23:58 to 00:04), the promise is <= 5 min"),
+], ids=_ids)
+def test_a_time_between_times_of_day_is_tied_by_words_near_either_time(promise, transcript, reason):
+    if promise.metric is None:
+        promise = _promise(promise.text, key=promise.key, metric="chat_reply", operator="<=", target=5, unit="min",
+                           cues=tuple(promise.breach_cues))
+    check = judge(promise, transcript)
+    assert (check.verdict, check.reason) == ("broken", reason)
