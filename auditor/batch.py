@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from auditor.cantonese import has_cantonese
+from auditor.charged import MONEY, charged
 from auditor.homophones import HOMOPHONE_SCORE, Heard
 from auditor.matching import INSERTED_SCORE, INSERTION_SLACK, insertion_test, phrase_units, units_of, with_insertions
 from auditor.metrics import CheckTally, month_of
@@ -35,7 +36,7 @@ from auditor.observation_checks import (
 )
 from auditor.records import Observation
 from auditor.scenarios import applies
-from auditor.stated import MetricIndex
+from auditor.stated import MetricIndex, quantities
 from auditor.subject import SPOKEN, text_terms, typo_map, with_typos
 
 
@@ -89,6 +90,7 @@ class TouchpointChecker:
                 self.subject_terms.setdefault(term, []).append((index, weight))
         self.quiet_lines = np.array([line.line.kind == "forbidden" and bool(line.phrase) for line in self.lines],
                                     dtype=bool)
+        self.free = [index for index, p in enumerate(self.promises) if p.charges is not None]
 
     def check(self, batch: list[Observation], texts: list[Normalized], tally: CheckTally) -> BatchResult:
         """All checks of ``batch`` (with ``texts``, its normalised transcripts), counted into ``tally``."""
@@ -123,6 +125,7 @@ class TouchpointChecker:
             for key in found:
                 measured[row, self.promise_index[key]] = True
         self._heard_near(near, valid & has_text[:, None] & spoken, texts, scores)
+        self._charged_near(near, valid & has_text[:, None] & spoken & ~near, texts)
         unjudged = valid & has_text[:, None] & ~near & ~measured
         quiet_promises = unjudged & spoken
         # Nothing measured, no cue near, and not a word of its subject: the visit did not test it.
@@ -216,6 +219,20 @@ class TouchpointChecker:
                     found.setdefault(row, {})[cue] = 100.0
                     near[row, indexes] = True
         return found
+
+    def _charged_near(self, near: np.ndarray, candidates: np.ndarray, texts: list[Normalized]) -> None:
+        """A promise that gives something free is near on a visit that speaks of it and says
+        a sum was charged for it (auditor.charged), though none of its cues is."""
+        if not self.free:
+            return
+        for row in np.flatnonzero(candidates[:, self.free].any(axis=1)).tolist():
+            text = texts[row].text
+            if not any(stated.unit in MONEY for stated in quantities(text)):
+                continue  # (most visits name no sum)
+            for index in self.free:
+                prepared = self.promises[index]
+                if candidates[row, index] and charged(texts[row], prepared.subject, prepared.charges) is not None:
+                    near[row, index] = True
 
     def _heard_near(self, near: np.ndarray, candidates: np.ndarray, texts: list[Normalized],
                     scores: np.ndarray | None) -> None:

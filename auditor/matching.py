@@ -530,6 +530,7 @@ def find_phrase(phrase: str, text: str, *, cutoff: float = 0.0) -> Match | None:
     if score < cutoff:
         return None
     return Match(score, start, end, negated=is_negated(text, start) or is_denied_after(text, end)
+                 or is_zero_before(text, start)
                  or score < 100 and _gains_a_negation(phrase, window))
 
 
@@ -589,8 +590,9 @@ def is_negated(text: str, start: int) -> bool:
     return False
 
 
+_ZERO_AMOUNTS = "|".join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))
 _DENIED_AFTER = re.compile(
-    rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:\.0+)?(?:{'|'.join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))})?(?![0-9.])"
+    rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:\.0+)?(?:{_ZERO_AMOUNTS})?(?![0-9.])"
     rf"|(?:{lexicon.alternation(('en', 'negators_after'), ('zh', 'negators_after'))})(?![a-z]))")
 
 
@@ -598,6 +600,15 @@ def is_denied_after(text: str, end: int) -> bool:
     """Is the phrase ending at ``end`` denied by what follows it in its clause
     ("cancellation fee waived", "fee: HKD 0", 手续费全免)?"""
     return _DENIED_AFTER.match(text, end, clause_end(text, end)) is not None
+
+
+_ZERO_BEFORE = re.compile(rf"(?<![0-9.])0(?:\.0+)?(?:{_ZERO_AMOUNTS})\s*\Z")
+
+
+def is_zero_before(text: str, start: int) -> bool:
+    """Does a sum of nothing stand right before the phrase at ``start`` ("a HK$0 change fee",
+    ¥0选座费)?"""
+    return _ZERO_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 _TAKEN_BACK = lexicon.words_regex(("en", "taken_back"), ("zh", "taken_back"))

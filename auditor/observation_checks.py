@@ -11,12 +11,13 @@ from rapidfuzz import fuzz
 from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.cantonese import has_cantonese, mandarin_reading
+from auditor.charged import Charges, charged, charges_of
 from auditor.matching import (INSERTION_SLACK, Match, find_in_substance, find_phrase, is_denied_after, is_negated,
-                              is_taken_back, find_key_clause, find_said_in_part, key_clauses, part_anchors,
+                              is_taken_back, is_zero_before, find_key_clause, find_said_in_part, key_clauses, part_anchors,
                               verdict_of)
 from auditor.homophones import HOMOPHONE_SCORE, is_heard, sounds_like
 from auditor.model import Check, Evidence
-from auditor.normalize import Normalized, Normalizer, fold_text
+from auditor.normalize import Normalized, Normalizer, clause_start, fold_text
 from auditor.quantity import Quantity
 from auditor.records import Observation, Promise, ScriptLine
 from auditor.runs import QUIET_PROMISE_REASON
@@ -43,6 +44,7 @@ class PreparedPromise:
     heard: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # normalised cues the lexicon adds in other words (cue_paraphrases): found, or not at all
     paraphrases: frozenset[str] = frozenset()
+    charges: Charges | None = None  # its own words give it free: a sum charged for its subject breaks it
 
     def said(self, cue: str) -> str:
         """A cue as a person reads it (normalised text has synonym tokens in it)."""
@@ -139,7 +141,8 @@ def prepare_promise(promise: Promise, normalizer: Normalizer) -> PreparedPromise
         for said in (plain, *(word for word in synonym_words if word in plain and word != plain)):
             if is_heard(said) and said not in heard.get(cue, ()):
                 heard[cue] = (*heard.get(cue, ()), said)
-    return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard, frozenset(paraphrases))
+    return PreparedPromise(promise, cues, words, wording, subject, vocabulary, heard, frozenset(paraphrases),
+                           charges_of(normalizer.phrase(promise.text), normalizer))
 
 
 def prepare_line(line: ScriptLine, normalizer: Normalizer, default: Thresholds) -> PreparedLine:
@@ -181,7 +184,8 @@ def _later(phrase: str, text: str, after: int, cutoff: float) -> Match | None:
     if rest is None:
         return None
     start, end = rest.start + after, rest.end + after
-    return Match(rest.score, start, end, negated=is_negated(text, start) or is_denied_after(text, end))
+    return Match(rest.score, start, end, negated=is_negated(text, start) or is_denied_after(text, end)
+                 or is_zero_before(text, start))
 
 
 def _prefiltered(phrase: str, text: Normalized, scores: ScoreLookup | None) -> float:
@@ -207,7 +211,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
         spoken = bool(text.text) and speaks_of(text.text, prepared.subject)
     if (reported is None and scores is not None and text.text
             and (promise.metric is None or promise.metric not in observation.measurements)
-            and not any(_may_reach(cue, scores, thresholds.review) for cue in prepared.cues)):
+            and not any(_may_reach(cue, scores, thresholds.review) for cue in prepared.cues)
+            and not (spoken and prepared.charges and charged(text, prepared.subject, prepared.charges))):
         # The common case, kept short: nothing measured, no cue anywhere near the transcript.
         if not spoken:
             return None
@@ -275,6 +280,12 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
             unsure = (match, cue)
     if late is not None:
         return late
+    if prepared.charges and spoken and (sum_ := charged(text, prepared.subject, prepared.charges)) is not None:
+        # "paid HK$120 for a window seat": a charge for what the promise gives free
+        evidence = _evidence(text, Match(100.0, clause_start(text.text, sum_.start), sum_.end))
+        return Check(**base, verdict="broken", score=100.0, evidence=evidence,
+                     reason=f"charged {sum_.describe()}, though the promise is free",
+                     observed=evidence.text if evidence else None)
     if unsure is not None:
         match, cue = unsure
         evidence = _evidence(text, match)

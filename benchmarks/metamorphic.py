@@ -909,8 +909,11 @@ class SetRunner:
                 continue
             start, end = regions[target.observation](target.start, target.end)
             evidence = new.get("evidence") or {}
-            if "start" in evidence and not (evidence["start"] < end and start < evidence["end"]):
-                result.masked += 1  # broken by another cue elsewhere, or by a measurement
+            if ("start" in evidence and not (evidence["start"] < end and start < evidence["end"])
+                    or str(new.get("reason", "")).startswith(("reported ", "measured "))):
+                # broken by another cue elsewhere, or by a measurement (a time between two
+                # times of day quotes both, and the negated cue may stand between them)
+                result.masked += 1
                 continue
             result.violations.append(self._violation("negate_cue", key, old, new, replacements, around=(start, end)))
         return result

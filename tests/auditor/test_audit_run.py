@@ -186,3 +186,26 @@ def test_an_empty_project_audits_to_nothing(tmp_path, capsys):
     assert cli.main(["audit", str(path)]) == 0
     out = capsys.readouterr().out
     assert "0 observations" in out and "n/a" in out
+
+
+def test_a_sum_charged_for_a_free_promise_is_found_by_the_whole_audit(tmp_path):
+    """The batch keeps a promise quiet when none of its cues is near; a sum the visit says
+    was charged for what the promise gives free must still reach its check (auditor.charged)."""
+    files = {
+        "touchpoints": "key,name,channel\nci,Check-in counter,store\n",
+        "promises": "key,text,touchpoints,breach_cues\n"
+                    "P-SEAT,CraneClub members choose their seat free. 会员免费选座,ci,seat fee;选座费\n",
+        "observations": "key,touchpoint,observed_at,transcript\n"
+                        "V-1,ci,2026-11-02,I asked for a window seat and paid HK$120 for it although I am a member.\n"
+                        "V-2,ci,2026-11-03,我是会员，选座免费；同事不是会员，选座被收NT$250。\n"
+                        "V-3,ci,2026-11-04,Window seat given at no charge; members choose free.\n",
+    }
+    path = tmp_path / "p.btaproj"
+    with Project.open(path, create=True) as project:
+        for kind, text in files.items():
+            (tmp_path / f"{kind}.csv").write_text(text, encoding="utf-8")
+            import_file(project, kind, tmp_path / f"{kind}.csv")
+        run_audit(project)
+        broken = {(row["observation"], row["reason"]) for row in project.db.query(
+            "SELECT observation, reason FROM checks WHERE verdict = 'broken' AND observation IS NOT NULL")}
+    assert broken == {("V-1", "charged 120 HKD, though the promise is free")}

@@ -783,7 +783,7 @@ def test_time_passed_measures_the_promise_the_visit_speaks_of():
     index = MetricIndex({"P-DEL48": (prepared.promise.unit, prepared.words)}, {"P-DEL48": prepared.vocabulary},
                         {"P-DEL48": 48})
     text = NORMALIZER("职员话48个钟内送到，过咗三日都仲未到。").text
-    assert index.assign(text, spoken={"P-DEL48": 1.0})["P-DEL48"].describe() == "3 day"
+    assert index.assign(text, spoken={"P-DEL48": 1.0})["P-DEL48"].describe() == "3+ day"  # and not over yet
     assert "P-DEL48" not in index.assign(text, spoken={})
 
 
@@ -975,3 +975,40 @@ def test_a_time_between_times_of_day_is_tied_by_words_near_either_time(promise, 
                            cues=tuple(promise.breach_cues))
     check = judge(promise, transcript)
     assert (check.verdict, check.reason) == ("broken", reason)
+
+
+FREE_SEAT = _promise("CraneClub members choose their seat free. 会员免费选座", key="P-SEAT", cues=("seat fee", "选座费"))
+FREE_GUEST = _promise("Gold members bring one guest into the lounge free. 金卡会员可免费携一位同行者进入贵宾室", key="P-LOUNGE",
+                      cues=("guest fee",))
+
+
+@pytest.mark.parametrize("promise, transcript, verdict", [
+    (FREE_SEAT, "I asked for a window seat and paid HK$120 for it, though I'm a member.", "broken"),
+    (FREE_GUEST, "金卡會員，帶同事入貴賓室。職員話同行者每位收HK$300。", "broken"),
+    (FREE_GUEST, "The host told us my guest would cost HK$350 in the lounge.", "broken"),
+    (FREE_SEAT, "我是会员，选座显示¥0；同事不是会员，选座被收NT$250。", None),  # another party's charge
+    (FREE_SEAT, "I asked if a seat would cost HK$120; the agent said members pay nothing.", None),  # asked
+    (FREE_SEAT, "Last year I paid HK$120 for a seat; this time the seat was free.", None),  # another occasion
+    (FREE_SEAT, "Picked seat 32A; I didn't have to pay the HK$120 the app first showed.", None),  # negated
+    (FLEX, "Changed my flight: no fee, I paid only the fare difference of HK$300.", None),  # another thing
+    (FLEX, "As a member I was charged a seat fee of NT$350 for an exit-row seat.", None),  # 'fee' is no subject
+], ids=_ids)
+def test_a_sum_charged_for_what_the_promise_gives_free_breaks_it(promise, transcript, verdict):
+    check = judge(promise, transcript)
+    got = None if check is None or check.verdict == "kept" else check.verdict
+    assert got == verdict, check and check.reason
+    if verdict:
+        assert check.reason.startswith("charged ") and check.reason.endswith(", though the promise is free")
+
+
+REFUND_7D = _promise("Refunds reach your card within 7 days", key="P-REF7", metric="refund_days", operator="<=",
+                     target=7, unit="day")
+
+
+@pytest.mark.parametrize("promise, transcript, verdict", [
+    (REFUND_7D, "退款等咗成個禮拜都未見，打電話問話處理緊。", "broken"),  # more than a week, not over yet
+    (CALLBACK_2H, "等咗三個鐘都冇人打返嚟。", "broken"),  # more than three hours
+    (FLEX, "The fare rules list a HK$0 change fee for Flex.", "kept"),  # a sum of nothing before the cue
+], ids=_ids)
+def test_a_wait_not_over_is_a_lower_bound_and_a_fee_of_nothing_before_the_cue_is_none(promise, transcript, verdict):
+    assert judge(promise, transcript).verdict == verdict
