@@ -17,7 +17,8 @@ _CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
 _NOT_ASKING = lexicon.words_regex(("zh", "not_asking"))  # 问题, 访问, 问也没有回电: no question
 _QUESTION_PARTICLES = frozenset(lexicon.text("zh", "question_particles"))
 _QUESTION_START = lexicon.words_regex(("en", "question_starts"))  # a clause opening "will there be…" asks
-_ASK_REACH = 24  # characters before a phrase in which a question or an expectation reaches it
+_ASK_REACH = 24  # characters before a phrase in which a question reaches it (an expectation: its whole clause)
+_EXPECTING = lexicon.words_regex(("en", "expecting"), ("zh", "expecting"))
 _COMPLAINT = re.compile(r"\s*(?:" + lexicon.alternation(("en", "complaint_after_asking"), ("zh", "complaint_after_asking"))
                         + r")(?![a-z])")
 # An answer opens its clause, after "she said" at most: 对方说是真人 is no 是 of an answer.
@@ -36,6 +37,10 @@ _SWAPPED = frozenset(word[:i] + word[i + 1] + word[i] + word[i + 2:]
                      if " " not in word and len(word) >= 5
                      for i in range(len(word) - 1) if word[i] != word[i + 1])
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{5,}(?![a-z])")
+
+
+def _is_expecting(text: str, span: tuple[int, int]) -> bool:
+    return _EXPECTING.fullmatch(text, *span) is not None
 
 
 def _swapped_letters(text: str) -> list[tuple[int, int]]:
@@ -84,11 +89,12 @@ def _confirmed(text: str, end: int) -> bool:
 def _asks(text: str, start: int, end: int) -> bool:
     asking, contrasts = _marks(text)
     if asking:
-        low = max(clause_start(text, start), start - _ASK_REACH)
+        clause = clause_start(text, start)
+        low = max(clause, start - _ASK_REACH)
         last = None
         for span in asking:
-            if span[0] >= low and span[1] <= start:
-                last = span
+            if span[1] <= start and (span[0] >= low or span[0] >= clause and _is_expecting(text, span)):
+                last = span  # ("friends warned me that at night it's only a bot": the whole clause)
             elif span[0] >= start:
                 break
         if last is not None and not any(last[1] <= at and at < start for at in contrasts):

@@ -49,13 +49,26 @@ class Charges:
     charge_words: re.Pattern[str]
     not_for: re.Pattern[str]
     generic: frozenset[str]  # terms that tie no sum to a subject: "fee", "free" (_generic)
+    free_forms: tuple[str, ...] = ()  # the free words of one term as normalised (免费, and 0元 where a synonym)
+
+    def free_after(self, text: str, end: int) -> bool:
+        """Does a free word follow a cue ending at ``end`` (改签费0元, "change fee: free")?"""
+        rest = text[end:end + 8].lstrip(" :")  # (in its clause: "a seat fee. Free seats had ended" is a fee)
+        return any(rest.startswith(form) for form in self.free_forms)
 
 
 def charges_of(normalized_promise: str, normalizer: Normalizer) -> Charges | None:
     """What tells a charge for a promise that its normalised text gives free; None when it does not."""
     if _words(normalizer, "free_words").search(normalized_promise) is None:
         return None
-    return Charges(_words(normalizer, "charge_words"), _words(normalizer, "not_charged_for"), _generic(normalizer))
+    return Charges(_words(normalizer, "charge_words"), _words(normalizer, "not_charged_for"), _generic(normalizer),
+                   _free_forms(normalizer))
+
+
+@cache
+def _free_forms(normalizer: Normalizer) -> tuple[str, ...]:
+    return tuple(sorted({form for language in lexicon.LANGUAGES for word in lexicon.words(language, "free_words")
+                         if len(text_terms(form := normalizer.phrase(word))) == 1}))
 
 
 @cache

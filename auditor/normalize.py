@@ -535,8 +535,11 @@ _BEFORE_UNIT = r"(?:\s*|-(?=[a-z]))"
 
 _QUARTER_HOURS = f"(?:{lexicon.alternation(('zh', 'quarter_hours'))})" \
     f"(?![{re.escape(lexicon.text('zh', 'quarter_hours', 'not_before'))}])"
+_FIVE_MINUTES = lexicon.table("zh", "five_minutes")
+_FIVE_AFTER = "|".join(map(re.escape, _FIVE_MINUTES["after"]))  # (one lookbehind: all two characters)
 _QUANTITY = re.compile(
     f"百分之(?P<pct>{_CNUM}|{_DECIMAL})"
+    f"|(?<={_FIVE_AFTER})(?P<zn>{_CNUM})(?:{'|'.join(map(re.escape, _FIVE_MINUTES['words']))})"  # 排咗三个字: 15 min
     f"|(?P<qn>[一二两三123])?(?:{_QUARTER_HOURS})"
     f"|(?<![{_CN_NUM_CHARS}0-9])个半(?P<oh>{_ZH_UNIT})"  # 个半钟: an hour and a half (the 一 dropped)
     f"|(?P<num>{_CNUM}|{_DECIMAL})(?:(?P<h1>个半)|\\s*(?P<more>个?[多余])|(?P<about>个?来))?{_BEFORE_UNIT}"
@@ -598,6 +601,9 @@ def _quantity(text: str, pos: int, floor: int) -> tuple[int, int, str] | None:
         "pct", "qn", "num", "h1", "more", "unit", "h2", "hu", "bare")
     if m["one"] is not None:
         return pos, m.end(), "1" + _unit_token(m["one"])
+    if m["zn"] is not None:
+        count = _chinese_value(m["zn"])
+        return None if count is None or "-" in count else (pos, m.end(), _fmt(5 * float(count)) + "min")
     if m["oh"] is not None:
         return pos, m.end(), "1.5" + _unit_token(m["oh"])
     if m["mh"] is not None:

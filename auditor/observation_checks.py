@@ -262,7 +262,8 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
             continue  # a cue in other words, said only roughly: neither a breach nor its denial
         while match is not None and (match.negated or is_asked(text.text, match.start, match.end)
                                      or is_taken_back(text.text, match.end)
-                                     or on_another_occasion(text.text, match.start)):
+                                     or on_another_occasion(text.text, match.start)
+                                     or prepared.charges is not None and prepared.charges.free_after(text.text, match.end)):
             # "not a bot", "I asked if…", "last month I got no reply" — but it may be said
             # again, and meant ("no fee", then a fee)
             negated = cue
@@ -323,7 +324,7 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
         if read is not None and (match is None or read.score > match.score):
             match = read
     state = "absent" if match is None else verdict_of(match.score, limits.match, limits.review)
-    if match is not None and match.negated and state != "absent":
+    if match is not None and state != "absent" and (match.negated or _reported_not_said(text.text, match.start, match.end)):
         state = "negated"
     in_substance = False
     if state == "absent" and not forbidden:
@@ -361,6 +362,21 @@ def check_line(prepared: PreparedLine, observation: Observation, text: Normalize
                      reason=reason)
     reason = "required wording said only in a negation" if state == "negated" else "required wording not found"
     return Check(**base, verdict="broken", score=score, expected=line.text, observed="not said", reason=reason)
+
+
+_NOT_SAID_BEFORE = re.compile(rf"(?:{lexicon.alternation(('en', 'not_said_before'), ('zh', 'not_said_before'))})"
+                              r"[\s\"'“”‘’「」]*\Z")
+_NOT_SAID_AFTER = re.compile(r"[\s\"'“”‘’「」]*"
+                             rf"(?:{lexicon.alternation(('zh', 'line_pointers'))})?(?:{lexicon.alternation(('zh', 'speakers'))})?\s*"
+                             rf"(?:{lexicon.alternation(('en', 'not_said_after'), ('zh', 'not_said_after'))})")
+
+
+def _reported_not_said(text: str, start: int, end: int) -> bool:
+    """Does the record say the words at [start, end) were not said ("the line … was not
+    said", 冇讲过「……」, 「……」嗰句佢冇讲)? A mention, not a saying."""
+    low = max(text.rfind("|", 0, start) + 1, start - 16)  # (past the quotation mark, which starts a clause)
+    return (_NOT_SAID_BEFORE.search(text, low, start) is not None
+            or _NOT_SAID_AFTER.match(text, end, min(len(text), end + 24)) is not None)
 
 
 def answered_line(prepared: PreparedLine, observation: Observation, answer: str) -> Check | None:

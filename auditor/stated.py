@@ -160,13 +160,18 @@ def quantities(text: str) -> tuple[Stated, ...]:
         before = text[max(clause, start - _BOUND_REACH):start]
         bound_before, bound_after = _ANY_BEFORE.search(before) is not None, _ANY_AFTER.match(text, end) is not None
         within = (bound_before or bound_after) and _within(text, clause, start, end)
-        if (more or bound_after and _MORE_AFTER.match(text, end)
+        more_after = less_after = False
+        if bound_after:  # the longer word decides: 半日都未够 is "not even half a day", 一周都未见 "over a week"
+            more_match, less_match = _MORE_AFTER.match(text, end), _LESS_AFTER.match(text, end)
+            more_after = more_match is not None and (less_match is None or more_match.end() > less_match.end())
+            less_after = less_match is not None and not more_after
+        if (more or more_after
                 or bound_before and _MORE_BEFORE.search(before)):
             high = _next_place(value) if more else None
             found.append(Stated(value, unit, start, end, value, high, low_open=True, within=within))
         elif match.group("low") is not None and float(match.group("low")) < value:
             found.append(Stated(value, unit, start, end, float(match.group("low")), value, within=within))
-        elif (bound_before and _LESS_BEFORE.search(before) or bound_after and _LESS_AFTER.match(text, end)
+        elif (bound_before and _LESS_BEFORE.search(before) or less_after
               or within and _measured_within(text, clause, start, end)):
             found.append(Stated(value, unit, start, end, None, value, within=within))
         else:

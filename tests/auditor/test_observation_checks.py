@@ -1012,3 +1012,37 @@ REFUND_7D = _promise("Refunds reach your card within 7 days", key="P-REF7", metr
 ], ids=_ids)
 def test_a_wait_not_over_is_a_lower_bound_and_a_fee_of_nothing_before_the_cue_is_none(promise, transcript, verdict):
     assert judge(promise, transcript).verdict == verdict
+
+
+@pytest.mark.parametrize("promise, transcript, verdict, reason", [
+    (QUEUE_15, "朝早6:40到J行，排咗三個字先到櫃位。", "broken", "reported 15 min, the promise is < 15 min"),  # 字: 5 min
+    (QUEUE_15, "排了兩個字就到櫃檯。", "kept", "reported 10 min, within the promise"),
+    (BAG, "結果第二日半日都未夠就送到。", "kept", "reported <0.5 day, within the promise"),  # not even half a day
+], ids=_ids)
+def test_cantonese_five_minutes_and_not_even_a_half_day(promise, transcript, verdict, reason):
+    check = judge(promise, transcript)
+    assert (check.verdict, check.reason) == (verdict, reason)
+
+
+def test_three_characters_said_are_no_quarter_hour():
+    assert judge(QUEUE_15, "佢只係講咗三個字：唔得囉。") is None or judge(QUEUE_15, "佢只係講咗三個字：唔得囉。").reason \
+        != "reported 15 min, the promise is < 15 min"
+
+
+@pytest.mark.parametrize("text, kind, transcript, verdict", [
+    ("呢啲唔係我哋負責", "forbidden", "職員全程好有禮貌，冇講過「呢啲唔係我哋負責」嗰類說話。", "kept"),
+    ("退款将在7个工作日内退回原支付卡", "required", "The brief's line 退款将在7个工作日内退回原支付卡 was not said.", "broken"),
+    ("Flex票价改期免收改期费", "required", "職員話Flex改期唔使畀錢。「Flex票价改期免收改期费」嗰句佢冇講。", "broken"),
+    ("请出示护照", "required", "工作人员说'请出示护照'，没说欢迎语。", "kept"),  # another line was not said
+], ids=_ids)
+def test_a_line_the_record_says_was_not_said_is_not_said(text, kind, transcript, verdict):
+    check = judge_line(_line(text, kind=kind), transcript)
+    assert check.verdict == verdict, check.reason
+
+
+def test_an_expectation_reaches_its_whole_clause_and_a_fee_followed_by_free_is_none():
+    check = judge(ALWAYS_ON, "01:50 on WhatsApp. Friends warned me that at night it's only a robot answered; "
+                             "here a real agent replied in a minute.")
+    assert check is None or check.verdict != "broken", check.reason
+    check = judge(FLEX, "系统显示改期要收费，后来确认单：change fee 免费。")
+    assert check is None or check.verdict != "broken", check.reason
