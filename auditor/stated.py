@@ -182,8 +182,9 @@ def quantities(text: str) -> tuple[Stated, ...]:
 
 
 # "two days later, no, three", 两个小时，应该是三个小时: the second quantity takes the first's place.
-_CORRECTION_HINT = lexicon.words_regex(("en", "correction_clauses"), ("zh", "correction_clauses"),
-                                       ("en", "correction_words"), ("zh", "correction_words"))
+_CORRECTION_HINT = re.compile(  # (the corrections as they must stand: most records hold none)
+    rf"\|\s*(?:{lexicon.alternation(('en', 'correction_clauses'), ('zh', 'correction_clauses'))})\s*\|"
+    rf"|{lexicon.words_regex(('en', 'correction_words'), ('zh', 'correction_words')).pattern}")
 _CORRECTED = re.compile(
     r"[^|\d]{0,12}?"  # "later", 之后 … between the quantity and the correction
     rf"(?:\|\s*(?:{lexicon.alternation(('en', 'correction_clauses'), ('zh', 'correction_clauses'))})\s*\|"
