@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from auditor import lexicon
+from auditor.counts import counts
 from auditor.model import Check, Evidence
 from auditor.normalize import UNIT_TOKENS, Normalizer, split_clauses
 from auditor.quantity import UNIT_KINDS, Quantity
@@ -285,6 +286,26 @@ class ProjectAuditor:
                                          else f"states {rate} as the promise says {reference}"))
         return found
 
+    def inconsistent_counts(self, promise: Promise, judged: set[str]) -> list[Check]:
+        """Counts of people or things a line states against the promise's (auditor.counts):
+        两位同行人士 against "bring one guest" (一位同行者). Only what the promise counts once."""
+        own: dict[str, set[float]] = {}
+        for count in counts(self.promise_text[promise.key]):
+            own.setdefault(count.key, set()).add(count.value)
+        own = {key: values for key, values in own.items() if len(values) == 1}
+        found = []
+        for line in self.stated_by.get(promise.key, []):
+            if line.key in judged:
+                continue
+            count = next((c for c in counts(self.line_text[line.key].text) if c.key in own), None)
+            if count is not None:
+                (reference,) = own[count.key]
+                consistent = count.value == reference
+                found.append(self._claim(line, promise, (count.start, count.end), consistent,
+                                         f"states the promise's count {count.value:g}" if consistent
+                                         else f"states a count of {count.value:g} as the promise says {reference:g}"))
+        return found
+
     def inconsistent_claims(self) -> list[Check]:
         found = []
         for promise in self.promises:
@@ -292,6 +313,9 @@ class ProjectAuditor:
             found.extend(self.inconsistent_times(promise, {line.key for line in self.stated_by.get(promise.key, [])
                                                            if self._line_quantity(line, promise) is not None}))
             lines = self.stated_by.get(promise.key, [])
+            judged = {check.target for check in found if check.promise == promise.key}
+            found.extend(self.inconsistent_counts(promise, judged | {
+                line.key for line in lines if self._line_quantity(line, promise) is not None}))
             stated = [(line, q) for line in lines if (q := self._line_quantity(line, promise)) is not None]
             if not stated:
                 continue

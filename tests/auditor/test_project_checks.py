@@ -406,3 +406,17 @@ def test_a_line_in_other_words_states_the_promise_it_speaks_of_with_a_quantity_o
     assert verdicts == {"L-1": "kept", "L-2": "broken"}
     assert {check.touchpoint: check.verdict for check in auditor.uncovered_promises() if check.target == "P-REF"} == {
         "store": "kept", "web": "kept"}
+
+
+GUEST = _promise("P-GUEST", "Gold members bring one guest into the lounge free. 金卡会员可免费携一位同行者进入贵宾室。", ["store"])
+
+
+@pytest.mark.parametrize("line, verdict, quoted", [
+    (_line("L-1", "store", "金卡會員可以免費帶兩位同行人士入場", "P-GUEST"), "broken", "兩位同行"),
+    (_line("L-2", "store", "金卡会员可以免费带一位同行者入场", "P-GUEST"), "kept", "一位同行"),
+    (_line("L-3", "store", "Gold members may bring two guests free of charge", "P-GUEST"), "broken", "two guests"),
+    (_line("L-4", "store", "第2位同行者请出示会员卡", "P-GUEST"), None, None),  # the second guest: no count
+], ids=_ids)
+def test_a_count_of_people_a_line_states_is_compared_with_the_promises(line, verdict, quoted):
+    check = _inconsistent([GUEST], [line]).get(line.key)
+    assert (check and check.verdict, check and check.evidence.text) == (verdict, quoted), check and check.reason
