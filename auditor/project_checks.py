@@ -158,7 +158,7 @@ def _reordered(clause: str, line: str) -> float:
     """A Chinese clause said with its parts in another order (会员选座免费 for 会员免费选座):
     how well a window of the line as long as the clause holds the same characters, 0-100.
     Only for clauses of Chinese (English words keep their order in what they say)."""
-    if len(clause) < _REORDERED_MIN or not _CHINESE_ONLY.fullmatch(clause):
+    if _content_length(clause) < _REORDERED_MIN or not _CHINESE_ONLY.fullmatch(clause):
         return 0.0
     wanted = sorted(clause)
     best = 0.0

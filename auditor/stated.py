@@ -176,15 +176,12 @@ def quantities(text: str) -> tuple[Stated, ...]:
             found.append(Stated(value, unit, start, end, None, value, within=within))
         else:
             found.append(Stated(value, unit, start, end, value, value, within=within))
-    if found and _CORRECTION_HINT.search(text):
+    if any(_CORRECTED.match(text, stated.end) for stated in found):  # (anchored: fails at once, mostly)
         found = _corrected(text, found)
     return tuple(found)
 
 
 # "two days later, no, three", 两个小时，应该是三个小时: the second quantity takes the first's place.
-_CORRECTION_HINT = re.compile(  # (the corrections as they must stand: most records hold none)
-    rf"\|\s*(?:{lexicon.alternation(('en', 'correction_clauses'), ('zh', 'correction_clauses'))})\s*\|"
-    rf"|{lexicon.words_regex(('en', 'correction_words'), ('zh', 'correction_words')).pattern}")
 _CORRECTED = re.compile(
     r"[^|\d]{0,12}?"  # "later", 之后 … between the quantity and the correction
     rf"(?:\|\s*(?:{lexicon.alternation(('en', 'correction_clauses'), ('zh', 'correction_clauses'))})\s*\|"

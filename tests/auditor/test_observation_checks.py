@@ -1046,3 +1046,10 @@ def test_an_expectation_reaches_its_whole_clause_and_a_fee_followed_by_free_is_n
     assert check is None or check.verdict != "broken", check.reason
     check = judge(FLEX, "系统显示改期要收费，后来确认单：change fee 免费。")
     assert check is None or check.verdict != "broken", check.reason
+
+
+def test_choosing_a_seat_is_one_subject_by_its_mainland_taiwan_and_hong_kong_names():
+    """選位 (Taiwan) and 揀位 (Hong Kong) are 选座: a charge for either breaks free seats."""
+    for transcript in ("選位說會員也要收NT$200，我說官網寫會員免費。", "揀位要我畀HK$80，我係會員。"):
+        check = judge(FREE_SEAT, transcript)
+        assert check.verdict == "broken" and check.reason.startswith("charged "), (transcript, check.reason)

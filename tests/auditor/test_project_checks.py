@@ -420,3 +420,10 @@ GUEST = _promise("P-GUEST", "Gold members bring one guest into the lounge free. 
 def test_a_count_of_people_a_line_states_is_compared_with_the_promises(line, verdict, quoted):
     check = _inconsistent([GUEST], [line]).get(line.key)
     assert (check and check.verdict, check and check.evidence.text) == (verdict, quoted), check and check.reason
+
+
+def test_a_clause_of_synonyms_said_in_another_order_states_the_promise():
+    """会员选座免费 for 会员免费选座, where every word is a synonym's token (会员, 选座, 免费)."""
+    seat = _promise("P-SEAT", "Members choose their seat free. 会员免费选座", ["store"])
+    line = _line("L-1", "store", "会员选座免费，请问您想要靠窗还是靠过道")
+    assert _uncovered([seat], [line], ["store"]) == {("P-SEAT", "store"): "kept"}
