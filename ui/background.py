@@ -110,6 +110,13 @@ class BackgroundTask(QObject):
         _running += 1
         self._worker.start()
 
+    def delete_when_done(self) -> None:
+        """Delete this task (and its thread object) once Qt has also delivered the thread's own
+        end: on ``QThread.finished``, which reaches the GUI thread after the job's last signal.
+        Deleting it from a slot of that last signal (``finished``) let the deferred delete race
+        the thread's teardown: a rare segfault in the event loop after a report was built."""
+        self._worker.finished.connect(self.deleteLater)
+
     def cancel(self) -> None:
         """Ask the job to stop at its next check; ``cancelled`` follows when it has."""
         self._cancel_flag.set()
@@ -236,7 +243,7 @@ def run_in_background(
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: task.is_running() and dialog.show())
         timer.start(show_after_ms)
-    task.finished.connect(task.deleteLater)
+    task.delete_when_done()
     task.start()
     return task
 

@@ -243,3 +243,14 @@ def test_the_collector_waits_while_a_job_runs(qtbot: QtBot, parent: QWidget, qap
     assert finalised_on and set(finalised_on) == {threading.get_ident()}
     collector.stop()
     gc.disable()  # (the conftest's collector is still running for this test)
+
+
+def test_a_finished_task_is_deleted_only_after_the_thread_has_ended(qtbot: QtBot, parent: QWidget):
+    """The task and its thread object go once Qt has delivered the thread's own end, after
+    every signal of the job: ``finished`` first, then the deletion."""
+    events: list[str] = []
+    task = run_in_background(parent, lambda progress, is_cancelled: 42, title="t", label="l", show_progress=False)
+    task.finished.connect(lambda: events.append("finished"))
+    task.destroyed.connect(lambda: events.append("destroyed"))
+    qtbot.wait_until(lambda: "destroyed" in events, timeout=5000)
+    assert events == ["finished", "destroyed"]
