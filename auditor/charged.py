@@ -104,8 +104,9 @@ def charged(normalized: Normalized, subject: dict[str, float], charges: Charges)
             continue
         start, end = clause_start(text, stated.start), clause_end(text, stated.end)
         charge = charge_words.search(text, max(start, stated.start - _REACH), min(end, stated.end + _REACH))
-        if charge is None or is_negated(text, charge.start()) or _negated_before(text, start, charge.start()):
-            continue  # (not "I didn't have to pay the HK$350")
+        if charge is None or is_negated(text, charge.start()) or _negated_before(text, start, charge.start()) \
+                or charge.start() < stated.start and _negated_before(text, charge.end(), stated.start):
+            continue  # (not "I didn't have to pay the HK$350", nor 收了不是工本费的NT$100)
         # the clauses either side, as well (in either order: "同事不是会员，被收NT$250")
         before = clause_start(text, start - 1) if start > 0 and not _ends_sentence(normalized, start - 1) else start
         after = clause_end(text, end + 1) if end < len(text) and not _ends_sentence(normalized, end) else end

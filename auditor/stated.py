@@ -237,9 +237,11 @@ class ClockTime:
     end: int
     weekday: int | None = None  # Monday is 0: "Thu 10:00", 周四上午10点
     next_day: bool = False  # on the day after the record's other times: "the next morning at 9:40", 隔天早上9点
+    date: int | None = None  # a date right before it (11/7（六）早上10:40), as month × 31 + day
 
     def __str__(self) -> str:
-        day = _DAY_NAMES[self.weekday] + " " if self.weekday is not None else "next day " if self.next_day else ""
+        day = (f"{self.date // 31}/{self.date % 31} " if self.date is not None
+               else _DAY_NAMES[self.weekday] + " " if self.weekday is not None else "next day " if self.next_day else "")
         return f"{day}{self.minutes // 60:02d}:{self.minutes % 60:02d}"
 
 
@@ -247,17 +249,25 @@ _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAYS = {fold_text(word): day for language in lexicon.LANGUAGES for word, day in lexicon.table(language, "weekdays").items()}
 _WEEKDAY_BEFORE = re.compile(
     rf"(?<![{lexicon.chars('latin')}])(?P<day>{lexicon.alternation_of(_WEEKDAYS)})\s*(?:(?:at|on)\s+)?(?:{_ZH_PERIOD})?\s*\Z")
+_WEEKDAY_AFTER = re.compile(  # "14:20 on Saturday", 10:05（周一）
+    rf"\s*(?:on\s+|\(|（)?(?P<day>{lexicon.alternation_of(_WEEKDAYS)})(?![{lexicon.chars('latin')}])")
 _NEXT_DAY = re.compile(lexicon.alternation_of(fold_text(word) for language in lexicon.LANGUAGES
                                               for word in lexicon.words(language, "next_day")))
 _DAY_REACH = 20  # characters before a time of day in which the words of the next day stand
+_DATE_BEFORE = re.compile(  # 11/7六早上 (its brackets gone), 11月12日上午, 12月6日周日 …
+    rf"(?<![0-9/])(?P<m>1[0-2]|0?[1-9])(?:/|月)(?P<d>3[01]|[12][0-9]|0?[1-9])(?:日|号)?(?![0-9])"
+    rf"\s*(?:{lexicon.alternation_of(_WEEKDAYS)}|[一二三四五六日天])?\s*(?:{_ZH_PERIOD})?\s*\Z")
 
 
-def _day_of(text: str, start: int) -> tuple[int | None, bool]:
-    """The day of the week right before a time of day, and whether words just before it in
-    its clause put it on the next day."""
-    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+def _day_of(text: str, start: int, end: int) -> tuple[int | None, bool, int | None]:
+    """The day of the week right before a time of day (or right after it: "14:20 on
+    Saturday"), whether words just before it in its clause put it on the next day, and the
+    date right before it."""
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start) or _WEEKDAY_AFTER.match(text, end)
     reach = max(clause_start(text, start), start - _DAY_REACH)
-    return (_WEEKDAYS[weekday["day"]] if weekday else None), _NEXT_DAY.search(text, reach, start) is not None
+    date = _DATE_BEFORE.search(text, max(0, start - 14), start)
+    return ((_WEEKDAYS[weekday["day"]] if weekday else None), _NEXT_DAY.search(text, reach, start) is not None,
+            int(date["m"]) * 31 + int(date["d"]) if date else None)
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -277,7 +287,7 @@ def clock_times(text: str) -> list[ClockTime]:
         if offset and hour < 12 and not (match["period"] == "中午" and hour >= 11):
             hour += offset
         if hour <= 24 and minute < 60:
-            found.append(ClockTime(hour % 24 * 60 + minute, match.start(), match.end(), *_day_of(text, match.start())))
+            found.append(ClockTime(hour % 24 * 60 + minute, match.start(), match.end(), *_day_of(text, match.start(), match.end())))
     return found
 
 
@@ -325,13 +335,16 @@ def elapsed(text: str) -> tuple[Stated, ...]:
     return tuple(found)
 
 
-_LONGEST_DAYS = 7 * 24 * 60  # minutes: the most two times of named weekdays may be apart
+_LONGEST_DAYS = 7 * 24 * 60  # minutes: the most two times of named weekdays may be apart (of dates: twice that)
 
 
 def _gap(earlier: ClockTime, later: ClockTime) -> int | None:
     """The minutes from one time of day to another, when the record lets them be one span:
     on one day (at most :data:`_LONGEST_ELAPSED` apart), on named days of the week ("Mon
     18:30 … Thu 10:00"), or the second on the next day ("22:10 … the next morning at 9:40")."""
+    if earlier.date is not None and later.date is not None:
+        minutes = (later.date - earlier.date) * 24 * 60 + later.minutes - earlier.minutes
+        return minutes if 0 < minutes <= 2 * _LONGEST_DAYS else None
     if earlier.weekday is not None and later.weekday is not None:
         minutes = (later.weekday - earlier.weekday) % 7 * 24 * 60 + later.minutes - earlier.minutes
         return minutes if 0 < minutes <= _LONGEST_DAYS else None

@@ -1053,3 +1053,28 @@ def test_choosing_a_seat_is_one_subject_by_its_mainland_taiwan_and_hong_kong_nam
     for transcript in ("選位說會員也要收NT$200，我說官網寫會員免費。", "揀位要我畀HK$80，我係會員。"):
         check = judge(FREE_SEAT, transcript)
         assert check.verdict == "broken" and check.reason.startswith("charged "), (transcript, check.reason)
+
+
+PORT_1D = _promise("Porting done within 1 day", key="P-PORT", metric="port_time", operator="<=", target=1, unit="day")
+
+
+@pytest.mark.parametrize("transcript, reason", [
+    ("Sent the request at 14:20 on Saturday; porting was done only at 10:05 on Monday.",
+     "reported 43.75 h (Sat 14:20 to Mon 10:05), the promise is <= 1 day"),  # the weekday after the time
+    ("11/7（六）早上10:40送件，結果 porting 11/9（一）下午兩點才 done。",
+     "reported 51.33 h (11/7 10:40 to 11/9 14:00), the promise is <= 1 day"),  # dates before the times
+], ids=_ids)
+def test_times_of_day_on_named_days_or_dates_span_the_days_between(transcript, reason):
+    check = judge(PORT_1D, transcript)
+    assert (check.verdict, check.reason) == ("broken", reason)
+
+
+@pytest.mark.parametrize("promise, transcript", [
+    (FREE_SEAT, "選位時結帳收了不是選位費的NT$100。"),  # a negator between the charge word and the sum
+    (ALWAYS_ON, "Back in August I got only a robot answered at night; today it was a person."),  # another occasion
+    (_promise("No bill shock: roaming day passes are free", key="P-ROAM", cues=("bill shock",)),
+     "Roaming bill: the monthly fee HK$199 as usual, no roaming charges."),  # a plan's monthly fee
+], ids=_ids)
+def test_no_charge_or_breach_in_these(promise, transcript):
+    check = judge(promise, transcript)
+    assert check is None or check.verdict != "broken", check.reason
