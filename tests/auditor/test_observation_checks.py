@@ -1078,3 +1078,13 @@ def test_times_of_day_on_named_days_or_dates_span_the_days_between(transcript, r
 def test_no_charge_or_breach_in_these(promise, transcript):
     check = judge(promise, transcript)
     assert check is None or check.verdict != "broken", check.reason
+
+
+@pytest.mark.parametrize("promise, transcript, reason", [
+    (PORT_1D, "我投訴攜號轉台轉咗兩日都未轉到。", "reported 2+ day, the promise is <= 1 day"),  # the words of porting
+    (_promise("SIM replaced in store within 1 hour", key="P-SIM", metric="sim_replace", operator="<=", target=1,
+              unit="h"), "补卡要排号，等了一个多钟头才拿到新卡。", "reported 1+ h, the promise is <= 1 h"),
+], ids=_ids)
+def test_the_lexicon_ties_porting_and_sim_replacement_times(promise, transcript, reason):
+    check = judge(promise, transcript)
+    assert (check.verdict, check.reason) == ("broken", reason)
