@@ -112,9 +112,9 @@ class BackgroundTask(QObject):
 
     def delete_when_done(self) -> None:
         """Delete this task (and its thread object) once Qt has also delivered the thread's own
-        end: on ``QThread.finished``, which reaches the GUI thread after the job's last signal.
-        Deleting it from a slot of that last signal (``finished``) let the deferred delete race
-        the thread's teardown: a rare segfault in the event loop after a report was built."""
+        end: on ``QThread.finished``, which reaches the GUI thread after the job's last signal,
+        rather than from a slot of that last signal (``finished``). (Tried against the suite's
+        rare segfault after the report dialog's test; it did not cure it — benchmarks/README.)"""
         self._worker.finished.connect(self.deleteLater)
 
     def cancel(self) -> None:
