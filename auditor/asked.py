@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from auditor import lexicon
 from auditor.normalize import UNIT_TOKENS, clause_end, clause_start
+from auditor.quantity import CURRENCIES
 
 _ASKING = lexicon.words_regex(("en", "asking"), ("en", "expecting"), ("zh", "asking"), ("zh", "expecting"))
 _CONTRAST = lexicon.words_regex(("en", "contrast"), ("zh", "contrast"))
@@ -27,7 +28,7 @@ _ANSWER_YES = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en"
 _ANSWER_NO = re.compile(r"(?:[a-z]+\s+said\s+)?(?:" + lexicon.alternation(("en", "negatives"), ("zh", "negatives"))
                         + r")(?![a-z])")
 # …or the answer is an amount, not nothing ("Is there a fee? HK$50, she said.")
-_MONEY = "|".join(UNIT_TOKENS[unit] for unit in ("CNY", "HKD", "TWD", "USD"))
+_MONEY = "|".join(UNIT_TOKENS[unit] for unit in CURRENCIES)
 _ANSWER_AMOUNT = re.compile(rf"(?:[a-z]+\s+said\s+)?(?!0(?:\.0+)?(?:{_MONEY}))[0-9]+(?:\.[0-9]+)?(?:{_MONEY})(?![a-z])")
 # English asking and expecting words typed with two neighbouring letters swapped ("expceted
 # a robot" still expected one): every such spelling. Only a swap: a letter changed, added or

@@ -3,9 +3,9 @@
 
 The promise's own words say it is free (the lexicon's ``free_words``); the visit says a sum
 above nothing was charged (``charge_words`` by it) in a clause that speaks of the promise's
-subject, or next to ones that speak of it fully. Not a charge: a sum asked about, of another occasion,
-taken back, or for another party or thing (``not_charged_for``: a non-member, the fare
-difference, a deposit)."""
+subject, or next to clauses of its sentence that speak of it by two terms. Not a charge: a
+sum asked about, negated, of another occasion, taken back, or for another party or thing
+(``not_charged_for``: a non-member, the fare difference, a deposit, a plan's monthly fee)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from auditor import lexicon
 from auditor.asked import is_asked
 from auditor.matching import is_negated, is_taken_back
 from auditor.normalize import Normalized, Normalizer, clause_end, clause_start
+from auditor.quantity import CURRENCIES
 from auditor.stated import Stated, on_another_occasion, quantities
 from auditor.subject import SPOKEN, spoken_weight, text_terms
 
-MONEY = frozenset({"CNY", "HKD", "TWD", "USD"})
+MONEY = frozenset(CURRENCIES)
 _REACH = 16  # characters either side of a sum in which its charge word stands
 # A negator of two characters or more, anywhere before the charge word in its clause (不是……要收费).
 _NEGATORS = lexicon.words_regex(("en", "negators"), ("zh", "negators"))

@@ -30,6 +30,7 @@ from rapidfuzz.distance import LCSseq
 from auditor import lexicon
 from auditor.lexicon import char_class, chars
 from auditor.normalize import CLAUSE_MARKS, UNIT_TOKENS, clause_end, clause_start
+from auditor.quantity import CURRENCIES
 from auditor.stated import in_unit, quantities, same_kind
 
 DEFAULT_MATCH_THRESHOLD = 85.0
@@ -590,7 +591,7 @@ def is_negated(text: str, start: int) -> bool:
     return False
 
 
-_ZERO_AMOUNTS = "|".join(UNIT_TOKENS[u] for u in ('CNY', 'HKD', 'TWD', 'USD', '%'))
+_ZERO_AMOUNTS = "|".join(UNIT_TOKENS[u] for u in (*CURRENCIES, '%'))
 _DENIED_AFTER = re.compile(
     rf"\s*(?:is\s+|was\s+|of\s+|:\s*)?(?:0(?:\.0+)?(?:{_ZERO_AMOUNTS})?(?![0-9.])"
     rf"|(?:{lexicon.alternation(('en', 'negators_after'), ('zh', 'negators_after'))})(?![a-z]))")

@@ -19,6 +19,9 @@ from auditor import lexicon
 # alias -> canonical unit (the lexicon's units of every language), matched case-insensitively after NFKC.
 UNIT_ALIASES: dict[str, str] = lexicon.units()
 
+# The currencies a sum may be in; each is a kind of its own (HK$ and NT$ are never compared).
+CURRENCIES = ("CNY", "HKD", "TWD", "USD")
+
 # canonical unit -> (kind, factor to the kind's base unit)
 UNIT_KINDS: dict[str, tuple[str, float]] = {
     "s": ("time", 1 / 60),
@@ -28,10 +31,7 @@ UNIT_KINDS: dict[str, tuple[str, float]] = {
     "workday": ("time", 1440.0 * 7 / 5),  # a working day: five of them take a week
     "week": ("time", 10080.0),
     "%": ("percent", 1.0),
-    "CNY": ("CNY", 1.0),
-    "HKD": ("HKD", 1.0),
-    "TWD": ("TWD", 1.0),
-    "USD": ("USD", 1.0),
+    **{currency: (currency, 1.0) for currency in CURRENCIES},
 }
 
 
