@@ -326,6 +326,14 @@ class ProjectAuditor:
             if promise.target is not None:
                 reference = in_unit(promise.target, promise.unit, promise.unit)
                 what = f"the promise says {Quantity(promise.target, promise.unit)}"
+                # its own words may name the target in another unit of the kind ("within 5
+                # working days" with a target of 5 day): what its scripts must say is that
+                worded = {q.unit for q in quantities(self.promise_text[promise.key])
+                          if q.value == promise.target and q.unit != promise.unit and same_kind(q.unit, unit)}
+                if len(worded) == 1:
+                    (worded_unit,) = worded
+                    reference = in_unit(promise.target, worded_unit, unit)
+                    what = f"the promise says {Quantity(promise.target, worded_unit)}"
             elif len(own := {round(in_unit(q.value, q.unit, unit), 6) for q in quantities(self.promise_text[promise.key])
                              if same_kind(q.unit, unit)}) == 1:
                 # no target, but the promise's own words state one ("free cancellation up to

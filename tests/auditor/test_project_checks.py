@@ -427,3 +427,14 @@ def test_a_clause_of_synonyms_said_in_another_order_states_the_promise():
     seat = _promise("P-SEAT", "Members choose their seat free. 会员免费选座", ["store"])
     line = _line("L-1", "store", "会员选座免费，请问您想要靠窗还是靠过道")
     assert _uncovered([seat], [line], ["store"]) == {("P-SEAT", "store"): "kept"}
+
+
+def test_a_promise_worded_in_working_days_is_stated_by_a_line_in_working_days():
+    """Target 5 day, but the promise's own words say "5 working days": a line saying 5 working
+    days agrees with it, one saying 5 days does not."""
+    dispute = _promise("P-DISPUTE", "Bill disputes resolved within 5 working days. 账单争议5个工作日内解决。", ["app"],
+                       metric="dispute_days", operator="<=", target=5, unit="day")
+    lines = [_line("L-1", "app", "Bill disputes are resolved within 5 working days", "P-DISPUTE"),
+             _line("L-2", "app", "Bill disputes are resolved within 5 days", "P-DISPUTE")]
+    checks = _inconsistent([dispute], lines)
+    assert (checks["L-1"].verdict, checks["L-2"].verdict) == ("kept", "broken"), [c.reason for c in checks.values()]
