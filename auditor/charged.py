@@ -105,6 +105,12 @@ def charged(normalized: Normalized, subject: dict[str, float], charges: Charges)
             continue
         start, end = clause_start(text, stated.start), clause_end(text, stated.end)
         charge = charge_words.search(text, max(start, stated.start - _REACH), min(end, stated.end + _REACH))
+        if charge is None and start > 0 and not _ends_sentence(normalized, start - 1) \
+                and len(text[start:stated.start].strip(" ×x*0123456789")) + len(text[stated.end:end].strip()) <= 2:
+            # a clause that is the sum alone ("charged me for the first day pass too, 3 × HK$48"):
+            # its charge word stands in the clause before
+            start = clause_start(text, start - 1)
+            charge = charge_words.search(text, start, stated.start)
         if charge is None or is_negated(text, charge.start()) or _negated_before(text, start, charge.start()) \
                 or charge.start() < stated.start and _negated_before(text, charge.end(), stated.start):
             continue  # (not "I didn't have to pay the HK$350", nor 收了不是工本费的NT$100)

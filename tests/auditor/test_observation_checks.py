@@ -986,6 +986,7 @@ FREE_GUEST = _promise("Gold members bring one guest into the lounge free. 金卡
     (FREE_SEAT, "I asked for a window seat and paid HK$120 for it, though I'm a member.", "broken"),
     (FREE_GUEST, "金卡會員，帶同事入貴賓室。職員話同行者每位收HK$300。", "broken"),
     (FREE_GUEST, "The host told us my guest would cost HK$350 in the lounge.", "broken"),
+    (FREE_SEAT, "The app charged me for the seat selection too, 2 × HK$48.", "broken"),  # the sum in a clause of its own
     (FREE_SEAT, "我是会员，选座显示¥0；同事不是会员，选座被收NT$250。", None),  # another party's charge
     (FREE_SEAT, "I asked if a seat would cost HK$120; the agent said members pay nothing.", None),  # asked
     (FREE_SEAT, "Last year I paid HK$120 for a seat; this time the seat was free.", None),  # another occasion
