@@ -209,10 +209,12 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
     promise = prepared.promise
     if spoken is None:
         spoken = bool(text.text) and speaks_of(text.text, prepared.subject)
+    # a sum charged for what the promise gives free (auditor.charged), looked for once
+    sum_ = charged(text, prepared.subject, prepared.charges) if prepared.charges and spoken else None
     if (reported is None and scores is not None and text.text
             and (promise.metric is None or promise.metric not in observation.measurements)
             and not any(_may_reach(cue, scores, thresholds.review) for cue in prepared.cues)
-            and not (spoken and prepared.charges and charged(text, prepared.subject, prepared.charges))):
+            and sum_ is None):
         # The common case, kept short: nothing measured, no cue anywhere near the transcript.
         if not spoken:
             return None
@@ -281,7 +283,7 @@ def check_promise(prepared: PreparedPromise, observation: Observation, text: Nor
             unsure = (match, cue)
     if late is not None:
         return late
-    if prepared.charges and spoken and (sum_ := charged(text, prepared.subject, prepared.charges)) is not None:
+    if sum_ is not None:
         # "paid HK$120 for a window seat": a charge for what the promise gives free
         evidence = _evidence(text, Match(100.0, clause_start(text.text, sum_.start), sum_.end))
         return Check(**base, verdict="broken", score=100.0, evidence=evidence,
