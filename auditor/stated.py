@@ -9,6 +9,7 @@ site says 48h delivery") rather than reporting what happened.
 from __future__ import annotations
 
 import re
+from datetime import date as calendar_date
 from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -237,10 +238,10 @@ class ClockTime:
     end: int
     weekday: int | None = None  # Monday is 0: "Thu 10:00", 周四上午10点
     next_day: bool = False  # on the day after the record's other times: "the next morning at 9:40", 隔天早上9点
-    date: int | None = None  # a date right before it (11/7（六）早上10:40), as month × 31 + day
+    date: int | None = None  # a date right before it (11/7（六）早上10:40), as a day number (of a leap year)
 
     def __str__(self) -> str:
-        day = (f"{self.date // 31}/{self.date % 31} " if self.date is not None
+        day = (f"{(on := calendar_date.fromordinal(self.date)).month}/{on.day} " if self.date is not None
                else _DAY_NAMES[self.weekday] + " " if self.weekday is not None else "next day " if self.next_day else "")
         return f"{day}{self.minutes // 60:02d}:{self.minutes % 60:02d}"
 
@@ -267,7 +268,15 @@ def _day_of(text: str, start: int, end: int) -> tuple[int | None, bool, int | No
     reach = max(clause_start(text, start), start - _DAY_REACH)
     date = _DATE_BEFORE.search(text, max(0, start - 14), start)
     return ((_WEEKDAYS[weekday["day"]] if weekday else None), _NEXT_DAY.search(text, reach, start) is not None,
-            int(date["m"]) * 31 + int(date["d"]) if date else None)
+            _day_number(int(date["m"]), int(date["d"])) if date else None)
+
+
+def _day_number(month: int, day: int) -> int | None:
+    """A date's day number in a leap year (11/30 and 12/1 are one day apart; 2/29 exists)."""
+    try:
+        return calendar_date(2000, month, day).toordinal()
+    except ValueError:  # 2/31
+        return None
 
 
 def clock_times(text: str) -> list[ClockTime]:

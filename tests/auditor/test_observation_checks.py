@@ -1064,6 +1064,8 @@ PORT_1D = _promise("Porting done within 1 day", key="P-PORT", metric="port_time"
      "reported 43.75 h (Sat 14:20 to Mon 10:05), the promise is <= 1 day"),  # the weekday after the time
     ("到門市辦攜碼，11/7（六）早上10:40送件，結果11/9（一）下午兩點才通。",
      "reported 51.33 h (11/7 10:40 to 11/9 14:00), the promise is <= 1 day"),  # dates before the times; 才通
+    ("11/30（一）早上9:00辦攜碼，12/2（三）上午10:00才通。",
+     "reported 49 h (11/30 09:00 to 12/2 10:00), the promise is <= 1 day"),  # across a month of 30 days
 ], ids=_ids)
 def test_times_of_day_on_named_days_or_dates_span_the_days_between(transcript, reason):
     check = judge(PORT_1D, transcript)
